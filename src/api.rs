@@ -26,9 +26,14 @@ pub fn endpoint(server: &str) -> Result<Url> {
     if server.is_empty() {
         return Err(exit::config("the server is empty"));
     }
-    let with_scheme = if server.contains("://") { server.to_string() } else { format!("https://{server}") };
+    let with_scheme = if server.contains("://") {
+        server.to_string()
+    } else {
+        format!("https://{server}")
+    };
     let bad = |why: &str| exit::config(format!("server '{server}': {why}"));
-    let mut url = Url::parse(&with_scheme).map_err(|e| bad(&format!("not a host name or URL ({e})")))?;
+    let mut url =
+        Url::parse(&with_scheme).map_err(|e| bad(&format!("not a host name or URL ({e})")))?;
     match url.scheme() {
         "https" => {}
         "http" if is_loopback(&url) => {}
@@ -37,16 +42,24 @@ pub fn endpoint(server: &str) -> Result<Url> {
                 "plain http:// would send the token unencrypted; use https:// (http is allowed only for localhost)",
             ));
         }
-        other => return Err(bad(&format!("scheme '{other}' is not supported; use https://"))),
+        other => {
+            return Err(bad(&format!(
+                "scheme '{other}' is not supported; use https://"
+            )));
+        }
     }
     if url.host_str().is_none_or(str::is_empty) {
         return Err(bad("no host name"));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(bad("user names or passwords in the URL are not supported; use the token"));
+        return Err(bad(
+            "user names or passwords in the URL are not supported; use the token",
+        ));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(bad("has a query or #fragment; give just the host, e.g. crm0001.wolkvox.com"));
+        return Err(bad(
+            "has a query or #fragment; give just the host, e.g. crm0001.wolkvox.com",
+        ));
     }
     let base = url.path().trim_end_matches('/').to_string();
     if !base.ends_with(API_PATH) {
@@ -87,12 +100,22 @@ pub fn body(operation: &str, module: &str, ids: &[&str]) -> Vec<u8> {
         [one] => (false, IdField::One(one)),
         many => (true, IdField::Many(many)),
     };
-    serde_json::to_vec(&Body { operation, module, multiple, ids }).expect("a body of strings always serialises")
+    serde_json::to_vec(&Body {
+        operation,
+        module,
+        multiple,
+        ids,
+    })
+    .expect("a body of strings always serialises")
 }
 
 /// The headers as shown in dry runs and `-vv` logs.
 pub fn shown_headers() -> [(&'static str, &'static str); 3] {
-    [(TOKEN_HEADER, REDACTED), ("Content-Type", "application/json"), ("User-Agent", USER_AGENT)]
+    [
+        (TOKEN_HEADER, REDACTED),
+        ("Content-Type", "application/json"),
+        ("User-Agent", USER_AGENT),
+    ]
 }
 
 /// What became of one attempt.
@@ -153,7 +176,12 @@ pub struct Client {
 }
 
 impl Client {
-    pub fn new(url: Url, token: &Secret, timeout: Duration, connect_timeout: Duration) -> Result<Client> {
+    pub fn new(
+        url: Url,
+        token: &Secret,
+        timeout: Duration,
+        connect_timeout: Duration,
+    ) -> Result<Client> {
         let mut header = HeaderValue::from_str(token.expose())
             .map_err(|_| exit::config("the token has characters an HTTP header cannot carry"))?;
         header.set_sensitive(true);
@@ -169,7 +197,13 @@ impl Client {
             .pool_max_idle_per_host(crate::cli::MAX_CONCURRENCY)
             .build()
             .context("cannot set up the HTTP client")?;
-        Ok(Client { http, url, token: header, secret: token.clone(), timeout })
+        Ok(Client {
+            http,
+            url,
+            token: header,
+            secret: token.clone(),
+            timeout,
+        })
     }
 
     /// Sends one request and judges the answer; never returns an error,
@@ -191,15 +225,31 @@ impl Client {
         let headers: Vec<(String, String)> = response
             .headers()
             .iter()
-            .map(|(k, v)| (k.as_str().to_string(), self.secret.scrub(&String::from_utf8_lossy(v.as_bytes())).into_owned()))
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_string(),
+                    self.secret
+                        .scrub(&String::from_utf8_lossy(v.as_bytes()))
+                        .into_owned(),
+                )
+            })
             .collect();
-        let retry_after = response.headers().get(RETRY_AFTER).and_then(|v| parse_retry_after(v.to_str().ok()?));
-        let location = response.headers().get(LOCATION).map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+        let retry_after = response
+            .headers()
+            .get(RETRY_AFTER)
+            .and_then(|v| parse_retry_after(v.to_str().ok()?));
+        let location = response
+            .headers()
+            .get(LOCATION)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
         let bytes = match response.bytes() {
             Ok(b) => b,
             Err(e) => return self.no_answer(&e, Some(status), headers, started),
         };
-        let text = self.secret.scrub(&String::from_utf8_lossy(&bytes)).into_owned();
+        let text = self
+            .secret
+            .scrub(&String::from_utf8_lossy(&bytes))
+            .into_owned();
         let mut answer = judge(status, &text, location.as_deref());
         answer.retry_after = retry_after;
         answer.headers = headers;
@@ -207,12 +257,24 @@ impl Client {
         answer
     }
 
-    fn no_answer(&self, e: &reqwest::Error, status: Option<u16>, headers: Vec<(String, String)>, started: Instant) -> Answer {
+    fn no_answer(
+        &self,
+        e: &reqwest::Error,
+        status: Option<u16>,
+        headers: Vec<(String, String)>,
+        started: Instant,
+    ) -> Answer {
         let root = root_cause(e);
         let error = if e.is_timeout() {
-            format!("no answer within {} s (--timeout)", self.timeout.as_secs_f64())
+            format!(
+                "no answer within {} s (--timeout)",
+                self.timeout.as_secs_f64()
+            )
         } else if e.is_connect() {
-            format!("cannot connect to {}: {root}", self.url.host_str().unwrap_or("the server"))
+            format!(
+                "cannot connect to {}: {root}",
+                self.url.host_str().unwrap_or("the server")
+            )
         } else {
             format!("the connection failed before a full answer arrived: {root}")
         };
@@ -252,10 +314,16 @@ pub fn judge(status: u16, text: &str, location: Option<&str>) -> Answer {
     };
     let (judgement, error) = match status {
         200..=299 => match &answer.response {
-            None => (Judgement::Failed, Some(format!("HTTP {status}, but the answer is not JSON: {}", excerpt(text)))),
+            None => (
+                Judgement::Failed,
+                Some(format!(
+                    "HTTP {status}, but the answer is not JSON: {}",
+                    excerpt(text)
+                )),
+            ),
             Some(body) => match body_error(body) {
                 None => (Judgement::Deleted, None),
-                Some((code, message)) if matches!(code, Some(401 | 403)) => (Judgement::AuthRefused, Some(message)),
+                Some((Some(401 | 403), message)) => (Judgement::AuthRefused, Some(message)),
                 Some((_, message)) => (Judgement::Refused, Some(message)),
             },
         },
@@ -273,9 +341,18 @@ pub fn judge(status: u16, text: &str, location: Option<&str>) -> Answer {
                 detail(&answer.response, text)
             )),
         ),
-        429 | 500 | 502 | 503 | 504 => (Judgement::Retry, Some(format!("HTTP {status}{}", detail(&answer.response, text)))),
-        400..=499 => (Judgement::Refused, Some(format!("HTTP {status}{}", detail(&answer.response, text)))),
-        _ => (Judgement::Failed, Some(format!("HTTP {status}{}", detail(&answer.response, text)))),
+        429 | 500 | 502 | 503 | 504 => (
+            Judgement::Retry,
+            Some(format!("HTTP {status}{}", detail(&answer.response, text))),
+        ),
+        400..=499 => (
+            Judgement::Refused,
+            Some(format!("HTTP {status}{}", detail(&answer.response, text))),
+        ),
+        _ => (
+            Judgement::Failed,
+            Some(format!("HTTP {status}{}", detail(&answer.response, text))),
+        ),
     };
     answer.judgement = judgement;
     answer.error = error;
@@ -287,7 +364,11 @@ fn detail(response: &Option<Value>, text: &str) -> String {
     match response {
         Some(body) => {
             let parts = describe(body);
-            if parts.is_empty() { String::new() } else { format!(" ({parts})") }
+            if parts.is_empty() {
+                String::new()
+            } else {
+                format!(" ({parts})")
+            }
         }
         None if text.trim().is_empty() => String::new(),
         None => format!(": {}", excerpt(text)),
@@ -298,7 +379,11 @@ fn detail(response: &Option<Value>, text: &str) -> String {
 fn describe(body: &Value) -> String {
     ["code", "error", "msg"]
         .iter()
-        .filter_map(|k| body.get(*k).filter(|v| !is_empty(v)).map(|v| format!("{k}: {}", value_text(v))))
+        .filter_map(|k| {
+            body.get(*k)
+                .filter(|v| !is_empty(v))
+                .map(|v| format!("{k}: {}", value_text(v)))
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -322,12 +407,25 @@ fn body_error(body: &Value) -> Option<(Option<i64>, String)> {
     });
     let bad_code = code.is_some_and(|c| !(200.0..300.0).contains(&c));
     let has_error = body.get("error").is_some_and(|e| !is_empty(e));
-    (bad_code || has_error).then(|| (code.map(|c| c as i64), format!("the server refused it ({})", describe(body))))
+    (bad_code || has_error).then(|| {
+        (
+            code.map(|c| c as i64),
+            format!("the server refused it ({})", describe(body)),
+        )
+    })
 }
 
 fn excerpt(text: &str) -> String {
-    let flat: String = text.chars().take(EXCERPT).map(|c| if c.is_control() { ' ' } else { c }).collect();
-    let more = if text.chars().count() > EXCERPT { "…" } else { "" };
+    let flat: String = text
+        .chars()
+        .take(EXCERPT)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let more = if text.chars().count() > EXCERPT {
+        "…"
+    } else {
+        ""
+    };
     format!("{:?}{more}", flat.trim())
 }
 
@@ -338,7 +436,10 @@ pub fn parse_retry_after(value: &str) -> Option<Duration> {
         return Some(Duration::from_secs(secs));
     }
     let when = httpdate::parse_http_date(value).ok()?;
-    Some(when.duration_since(SystemTime::now()).unwrap_or(Duration::ZERO))
+    Some(
+        when.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
 }
 
 #[cfg(test)]
@@ -348,14 +449,42 @@ mod tests {
     #[test]
     fn endpoints() {
         let ok = |s: &str| endpoint(s).unwrap().to_string();
-        assert_eq!(ok("crm0001.wolkvox.com"), "https://crm0001.wolkvox.com/server/API/v2/custom/delete.php");
-        assert_eq!(ok("crm0001.wolkvox.com/"), "https://crm0001.wolkvox.com/server/API/v2/custom/delete.php");
-        assert_eq!(ok("https://h:8443/pre/"), "https://h:8443/pre/server/API/v2/custom/delete.php");
-        assert_eq!(ok("https://h/server/API/v2/custom/delete.php"), "https://h/server/API/v2/custom/delete.php");
-        assert_eq!(ok("http://127.0.0.1:9/"), "http://127.0.0.1:9/server/API/v2/custom/delete.php");
-        assert_eq!(ok("http://localhost:9"), "http://localhost:9/server/API/v2/custom/delete.php");
-        assert_eq!(ok("http://[::1]:9"), "http://[::1]:9/server/API/v2/custom/delete.php");
-        for bad in ["http://crm.wolkvox.com", "ftp://h", "https://u:p@h", "https://h/?a=1", "", "http://127.0.0.1.evil.com"] {
+        assert_eq!(
+            ok("crm0001.wolkvox.com"),
+            "https://crm0001.wolkvox.com/server/API/v2/custom/delete.php"
+        );
+        assert_eq!(
+            ok("crm0001.wolkvox.com/"),
+            "https://crm0001.wolkvox.com/server/API/v2/custom/delete.php"
+        );
+        assert_eq!(
+            ok("https://h:8443/pre/"),
+            "https://h:8443/pre/server/API/v2/custom/delete.php"
+        );
+        assert_eq!(
+            ok("https://h/server/API/v2/custom/delete.php"),
+            "https://h/server/API/v2/custom/delete.php"
+        );
+        assert_eq!(
+            ok("http://127.0.0.1:9/"),
+            "http://127.0.0.1:9/server/API/v2/custom/delete.php"
+        );
+        assert_eq!(
+            ok("http://localhost:9"),
+            "http://localhost:9/server/API/v2/custom/delete.php"
+        );
+        assert_eq!(
+            ok("http://[::1]:9"),
+            "http://[::1]:9/server/API/v2/custom/delete.php"
+        );
+        for bad in [
+            "http://crm.wolkvox.com",
+            "ftp://h",
+            "https://u:p@h",
+            "https://h/?a=1",
+            "",
+            "http://127.0.0.1.evil.com",
+        ] {
             assert!(endpoint(bad).is_err(), "{bad} should be refused");
         }
     }
@@ -374,23 +503,49 @@ mod tests {
 
     #[test]
     fn judging() {
-        assert_eq!(judge(200, r#"{"code":200,"error":null,"msg":"1 records deleted"}"#, None).judgement, Judgement::Deleted);
-        assert_eq!(judge(200, r#"{"code":"200"}"#, None).judgement, Judgement::Deleted);
-        assert_eq!(judge(200, r#"{"code":"400","msg":"x"}"#, None).judgement, Judgement::Refused);
-        assert_eq!(judge(200, r#"{"code":200,"error":"nope"}"#, None).judgement, Judgement::Refused);
-        assert_eq!(judge(200, r#"{"code":401}"#, None).judgement, Judgement::AuthRefused);
+        assert_eq!(
+            judge(
+                200,
+                r#"{"code":200,"error":null,"msg":"1 records deleted"}"#,
+                None
+            )
+            .judgement,
+            Judgement::Deleted
+        );
+        assert_eq!(
+            judge(200, r#"{"code":"200"}"#, None).judgement,
+            Judgement::Deleted
+        );
+        assert_eq!(
+            judge(200, r#"{"code":"400","msg":"x"}"#, None).judgement,
+            Judgement::Refused
+        );
+        assert_eq!(
+            judge(200, r#"{"code":200,"error":"nope"}"#, None).judgement,
+            Judgement::Refused
+        );
+        assert_eq!(
+            judge(200, r#"{"code":401}"#, None).judgement,
+            Judgement::AuthRefused
+        );
         assert_eq!(judge(200, "<html>", None).judgement, Judgement::Failed);
         assert_eq!(judge(403, "", None).judgement, Judgement::AuthRefused);
         assert_eq!(judge(503, "", None).judgement, Judgement::Retry);
         assert_eq!(judge(404, "", None).judgement, Judgement::Refused);
         assert_eq!(judge(501, "", None).judgement, Judgement::Failed);
-        assert_eq!(judge(302, "", Some("https://x")).judgement, Judgement::Failed);
+        assert_eq!(
+            judge(302, "", Some("https://x")).judgement,
+            Judgement::Failed
+        );
     }
 
     #[test]
     fn retry_after_forms() {
         assert_eq!(parse_retry_after("7"), Some(Duration::from_secs(7)));
-        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), Some(Duration::ZERO));
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO)
+        );
         assert_eq!(parse_retry_after("soon"), None);
     }
 }

@@ -31,7 +31,13 @@ pub struct Cli {
 pub struct GlobalOpts {
     /// CRM host as in the browser's address bar (crm0001.wolkvox.com), or a
     /// base URL (https://host[:port][/prefix]) to which the API path is added
-    #[arg(short, long, env = "WOLKVOX_SERVER", global = true, value_name = "HOST|URL")]
+    #[arg(
+        short,
+        long,
+        env = "WOLKVOX_SERVER",
+        global = true,
+        value_name = "HOST|URL"
+    )]
     pub server: Option<String>,
 
     /// API token (Manager → Configuration → Integrations → Tokens). Prefer
@@ -52,11 +58,23 @@ pub struct GlobalOpts {
     pub operation: Option<String>,
 
     /// Config file [default: <config dir>/wolkvox/config.toml]
-    #[arg(short, long, env = "WOLKVOX_CONFIG", global = true, value_name = "PATH")]
+    #[arg(
+        short,
+        long,
+        env = "WOLKVOX_CONFIG",
+        global = true,
+        value_name = "PATH"
+    )]
     pub config: Option<PathBuf>,
 
     /// Use the settings of [profiles.NAME] in the config file
-    #[arg(short, long, env = "WOLKVOX_PROFILE", global = true, value_name = "NAME")]
+    #[arg(
+        short,
+        long,
+        env = "WOLKVOX_PROFILE",
+        global = true,
+        value_name = "NAME"
+    )]
     pub profile: Option<String>,
 
     /// Output format on stdout
@@ -92,7 +110,14 @@ pub struct GlobalOpts {
     pub concurrency: Option<usize>,
 
     /// First backoff step between retries (tests set it short)
-    #[arg(long, global = true, hide = true, value_name = "SECONDS", value_parser = parse_seconds)]
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "WOLKVOX_BACKOFF_BASE",
+        value_name = "SECONDS",
+        value_parser = parse_seconds
+    )]
     pub backoff_base: Option<Duration>,
 }
 
@@ -161,7 +186,9 @@ pub enum ConfigCommand {
 }
 
 fn parse_seconds(s: &str) -> Result<Duration, String> {
-    let secs: f64 = s.parse().map_err(|_| format!("'{s}' is not a number of seconds"))?;
+    let secs: f64 = s
+        .parse()
+        .map_err(|_| format!("'{s}' is not a number of seconds"))?;
     seconds(secs)
 }
 
@@ -170,12 +197,16 @@ pub fn seconds(secs: f64) -> Result<Duration, String> {
     if secs.is_finite() && secs > 0.0 && secs <= 86_400.0 {
         Ok(Duration::from_secs_f64(secs))
     } else {
-        Err(format!("{secs} is not a number of seconds between 0 and 86400"))
+        Err(format!(
+            "{secs} is not a number of seconds between 0 and 86400"
+        ))
     }
 }
 
 fn parse_concurrency(s: &str) -> Result<usize, String> {
-    let n: usize = s.parse().map_err(|_| format!("'{s}' is not a whole number"))?;
+    let n: usize = s
+        .parse()
+        .map_err(|_| format!("'{s}' is not a whole number"))?;
     check_concurrency(n)
 }
 

@@ -41,10 +41,15 @@ fn delete(global: &GlobalOpts, matches: &ArgMatches, args: &DeleteArgs) -> Resul
 
     let Parsed { ids, duplicates } = read_ids(&args.ids)?;
     if ids.is_empty() {
-        return Err(exit::usage("no ids given: pass ids as arguments or pipe them on stdin"));
+        return Err(exit::usage(
+            "no ids given: pass ids as arguments or pipe them on stdin",
+        ));
     }
     if duplicates > 0 {
-        msgs.note(&format!("{} dropped: each id is sent once", output::count(duplicates, "repeated id")));
+        msgs.note(&format!(
+            "{} dropped: each id is sent once",
+            output::count(duplicates, "repeated id")
+        ));
     }
     if let Some(path) = settings.file.as_ref().filter(|_| settings.file_found) {
         msgs.verbose(1, &format!("config file: {}", path.display()));
@@ -52,10 +57,17 @@ fn delete(global: &GlobalOpts, matches: &ArgMatches, args: &DeleteArgs) -> Resul
     if resolved.operation_inferred {
         msgs.verbose(
             1,
-            &format!("operation '{}' inferred from the token (--operation overrides it)", resolved.operation),
+            &format!(
+                "operation '{}' inferred from the token (--operation overrides it)",
+                resolved.operation
+            ),
         );
     }
-    let ctx = Context { url, operation: resolved.operation.clone(), module: args.module.clone() };
+    let ctx = Context {
+        url,
+        operation: resolved.operation.clone(),
+        module: args.module.clone(),
+    };
     let batch_size = resolved.batch_size as usize;
     if args.dry_run {
         output::dry_run(format, &ctx, &ids, batch_size, &msgs);
@@ -63,9 +75,22 @@ fn delete(global: &GlobalOpts, matches: &ArgMatches, args: &DeleteArgs) -> Resul
     }
 
     // Everything that can refuse the run does so before the first request.
-    let failed_file = args.failed_file.as_deref().map(FailedFile::create).transpose()?;
-    let audit = resolved.audit_log.as_deref().map(AuditLog::open).transpose()?;
-    let client = Client::new(ctx.url.clone(), &resolved.token, resolved.timeout, resolved.connect_timeout)?;
+    let failed_file = args
+        .failed_file
+        .as_deref()
+        .map(FailedFile::create)
+        .transpose()?;
+    let audit = resolved
+        .audit_log
+        .as_deref()
+        .map(AuditLog::open)
+        .transpose()?;
+    let client = Client::new(
+        ctx.url.clone(),
+        &resolved.token,
+        resolved.timeout,
+        resolved.connect_timeout,
+    )?;
 
     let ids = Arc::new(ids);
     let job = Job {
@@ -81,7 +106,11 @@ fn delete(global: &GlobalOpts, matches: &ArgMatches, args: &DeleteArgs) -> Resul
     let mut reporter = Reporter::new(format, msgs, ctx, ids.clone(), audit, job.batch_count());
     let summary = run::execute(job, client, |event| reporter.event(event));
 
-    let not_deleted = || (0..ids.len()).filter(|&i| !summary.deleted[i]).map(|i| ids.get(i));
+    let not_deleted = || {
+        (0..ids.len())
+            .filter(|&i| !summary.deleted[i])
+            .map(|i| ids.get(i))
+    };
     let saved = match failed_file {
         Some(file) => {
             let path = file.path().to_path_buf();
@@ -107,10 +136,14 @@ fn delete(global: &GlobalOpts, matches: &ArgMatches, args: &DeleteArgs) -> Resul
 
 fn check_module(module: &str) -> Result<()> {
     if module.trim().is_empty() {
-        return Err(exit::usage("the module is empty: pass --module contacts (or leads, cases, …)"));
+        return Err(exit::usage(
+            "the module is empty: pass --module contacts (or leads, cases, …)",
+        ));
     }
     if module.chars().any(char::is_control) {
-        return Err(exit::usage(format!("the module {module:?} has control characters")));
+        return Err(exit::usage(format!(
+            "the module {module:?} has control characters"
+        )));
     }
     Ok(())
 }
@@ -123,9 +156,9 @@ fn read_ids(args: &[String]) -> Result<Parsed> {
         )),
         [] => ids::from_reader(io::stdin().lock()),
         [dash] if dash == "-" => ids::from_reader(io::stdin().lock()),
-        many if many.iter().any(|a| a == "-") => {
-            Err(exit::usage("'-' (read ids from stdin) cannot be mixed with ids given as arguments"))
-        }
+        many if many.iter().any(|a| a == "-") => Err(exit::usage(
+            "'-' (read ids from stdin) cannot be mixed with ids given as arguments",
+        )),
         many => ids::from_args(many),
     }
 }
@@ -136,7 +169,11 @@ fn config_show(global: &GlobalOpts, matches: &ArgMatches) -> Result<Exit> {
     settings.warnings.iter().for_each(|w| msgs.warn(w));
     let token = settings.token()?;
     let operation = settings.operation(token.as_ref().map(|t| &t.value));
-    let endpoint = settings.server.as_ref().map(|s| api::endpoint(&s.value)).transpose()?;
+    let endpoint = settings
+        .server
+        .as_ref()
+        .map(|s| api::endpoint(&s.value))
+        .transpose()?;
 
     let file = match &settings.file {
         Some(p) if settings.file_found => p.display().to_string(),
@@ -150,15 +187,46 @@ fn config_show(global: &GlobalOpts, matches: &ArgMatches) -> Result<Exit> {
     let rows: Vec<(&str, Option<(String, String)>)> = vec![
         ("profile", shown(&settings.profile, |v| v.clone())),
         ("server", shown(&settings.server, |v| v.clone())),
-        ("endpoint", endpoint.zip(settings.server.as_ref()).map(|(u, s)| (u.to_string(), s.source.to_string()))),
-        ("token", token.as_ref().zip(token_source).map(|(t, source)| (t.value.to_string(), source))),
+        (
+            "endpoint",
+            endpoint
+                .zip(settings.server.as_ref())
+                .map(|(u, s)| (u.to_string(), s.source.to_string())),
+        ),
+        (
+            "token",
+            token
+                .as_ref()
+                .zip(token_source)
+                .map(|(t, source)| (t.value.to_string(), source)),
+        ),
         ("operation", shown(&operation, |v| v.clone())),
-        ("timeout", shown(&Some(settings.timeout.clone()), |d| output::seconds(*d))),
-        ("connect_timeout", shown(&Some(settings.connect_timeout.clone()), |d| output::seconds(*d))),
-        ("batch_size", shown(&Some(settings.batch_size.clone()), u32::to_string)),
-        ("retries", shown(&Some(settings.retries.clone()), u32::to_string)),
-        ("concurrency", shown(&Some(settings.concurrency.clone()), usize::to_string)),
-        ("audit_log", shown(&settings.audit_log, |p| p.display().to_string())),
+        (
+            "timeout",
+            shown(&Some(settings.timeout.clone()), |d| output::seconds(*d)),
+        ),
+        (
+            "connect_timeout",
+            shown(&Some(settings.connect_timeout.clone()), |d| {
+                output::seconds(*d)
+            }),
+        ),
+        (
+            "batch_size",
+            shown(&Some(settings.batch_size.clone()), u32::to_string),
+        ),
+        (
+            "retries",
+            shown(&Some(settings.retries.clone()), u32::to_string),
+        ),
+        (
+            "concurrency",
+            shown(&Some(settings.concurrency.clone()), usize::to_string),
+        ),
+        (
+            "audit_log",
+            shown(&settings.audit_log, |p| p.display().to_string()),
+        ),
     ];
 
     let mut out = Stdout::default();
@@ -179,7 +247,10 @@ fn config_show(global: &GlobalOpts, matches: &ArgMatches) -> Result<Exit> {
                 json!({"path": settings.file.as_ref().map(|p| p.display().to_string()), "found": settings.file_found}),
             );
             for (key, row) in rows {
-                let value = row.map_or(Value::Null, |(value, source)| json!({"value": value, "source": source}));
+                let value = row.map_or(
+                    Value::Null,
+                    |(value, source)| json!({"value": value, "source": source}),
+                );
                 doc.insert(key.into(), value);
             }
             out.line(&Value::Object(doc).to_string());
@@ -189,12 +260,16 @@ fn config_show(global: &GlobalOpts, matches: &ArgMatches) -> Result<Exit> {
 }
 
 fn shown<T>(setting: &Option<Setting<T>>, show: impl Fn(&T) -> String) -> Option<(String, String)> {
-    setting.as_ref().map(|s| (show(&s.value), s.source.to_string()))
+    setting
+        .as_ref()
+        .map(|s| (show(&s.value), s.source.to_string()))
 }
 
 fn config_path(global: &GlobalOpts) -> Result<Exit> {
     let (path, _) = config::file_path(global);
-    let path = path.ok_or_else(|| exit::config("no config directory is known here (set HOME or XDG_CONFIG_HOME)"))?;
+    let path = path.ok_or_else(|| {
+        exit::config("no config directory is known here (set HOME or XDG_CONFIG_HOME)")
+    })?;
     Stdout::default().line(&path.display().to_string());
     Ok(Exit::Success)
 }
@@ -204,9 +279,14 @@ const STARTER: &str = include_str!("../config.example.toml");
 
 fn config_init(global: &GlobalOpts) -> Result<Exit> {
     let (path, _) = config::file_path(global);
-    let path = path.ok_or_else(|| exit::config("no config directory is known here (set HOME or XDG_CONFIG_HOME)"))?;
+    let path = path.ok_or_else(|| {
+        exit::config("no config directory is known here (set HOME or XDG_CONFIG_HOME)")
+    })?;
     if path.exists() {
-        return Err(exit::config(format!("{} already exists; not overwriting it", path.display())));
+        return Err(exit::config(format!(
+            "{} already exists; not overwriting it",
+            path.display()
+        )));
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
@@ -220,8 +300,10 @@ fn config_init(global: &GlobalOpts) -> Result<Exit> {
         .open(&path)
         .map_err(|e| exit::config(format!("cannot create {}: {e}", path.display())))?;
     file.write_all(STARTER.as_bytes())?;
-    Messages::new(global.quiet, global.verbose)
-        .note(&format!("wrote {}; edit it to set server, token and operation", path.display()));
+    Messages::new(global.quiet, global.verbose).note(&format!(
+        "wrote {}; edit it to set server, token and operation",
+        path.display()
+    ));
     Stdout::default().line(&path.display().to_string());
     Ok(Exit::Success)
 }

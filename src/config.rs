@@ -179,20 +179,37 @@ impl Settings {
                 name.clone(),
                 source_of(matches, "profile", "--profile", "WOLKVOX_PROFILE"),
             )),
-            None => file.default_profile.clone().map(|n| Setting::new(n, Source::File)),
+            None => file
+                .default_profile
+                .clone()
+                .map(|n| Setting::new(n, Source::File)),
         };
         let selected = match &profile {
             Some(p) => match file.profiles.get(&p.value) {
                 Some(values) => Some((p.value.clone(), values.clone())),
-                None => return Err(unknown_profile(&p.value, &file, path.as_deref(), file_found)),
+                None => {
+                    return Err(unknown_profile(
+                        &p.value,
+                        &file,
+                        path.as_deref(),
+                        file_found,
+                    ));
+                }
             },
             None => None,
         };
-        let layered = Layers { profile: selected.as_ref(), top: &file.top };
+        let layered = Layers {
+            profile: selected.as_ref(),
+            top: &file.top,
+        };
 
-        let flag = |id: &str, flag: &'static str, env: &'static str| source_of(matches, id, flag, env);
+        let flag =
+            |id: &str, flag: &'static str, env: &'static str| source_of(matches, id, flag, env);
         let server = match &global.server {
-            Some(s) => Some(Setting::new(s.clone(), flag("server", "--server", "WOLKVOX_SERVER"))),
+            Some(s) => Some(Setting::new(
+                s.clone(),
+                flag("server", "--server", "WOLKVOX_SERVER"),
+            )),
             None => layered.get(|v| v.server.clone()),
         };
         let token = match &global.token {
@@ -210,7 +227,13 @@ impl Settings {
             None => layered.get(|v| v.operation.clone()),
         };
 
-        let timeout = seconds_setting(global.timeout, "--timeout", &layered, |v| v.timeout, DEFAULT_TIMEOUT)?;
+        let timeout = seconds_setting(
+            global.timeout,
+            "--timeout",
+            &layered,
+            |v| v.timeout,
+            DEFAULT_TIMEOUT,
+        )?;
         let connect_timeout = seconds_setting(
             global.connect_timeout,
             "--connect-timeout",
@@ -221,7 +244,9 @@ impl Settings {
         let batch_size = match delete.and_then(|d| d.batch_size) {
             Some(n) => Setting::new(n, Source::Flag("--batch-size")),
             None => {
-                let s = layered.get(|v| v.batch_size).unwrap_or(Setting::new(DEFAULT_BATCH, Source::Default));
+                let s = layered
+                    .get(|v| v.batch_size)
+                    .unwrap_or(Setting::new(DEFAULT_BATCH, Source::Default));
                 if !(1..=cli::MAX_BATCH).contains(&s.value) {
                     return Err(exit::config(format!(
                         "batch_size {} ({}) must be between 1 and {}",
@@ -236,9 +261,14 @@ impl Settings {
         let retries = match global.retries {
             Some(n) => Setting::new(n, Source::Flag("--retries")),
             None => {
-                let s = layered.get(|v| v.retries).unwrap_or(Setting::new(DEFAULT_RETRIES, Source::Default));
+                let s = layered
+                    .get(|v| v.retries)
+                    .unwrap_or(Setting::new(DEFAULT_RETRIES, Source::Default));
                 if s.value > 100 {
-                    return Err(exit::config(format!("retries {} ({}) must be at most 100", s.value, s.source)));
+                    return Err(exit::config(format!(
+                        "retries {} ({}) must be at most 100",
+                        s.value, s.source
+                    )));
                 }
                 s
             }
@@ -249,7 +279,8 @@ impl Settings {
                 let s = layered
                     .get(|v| v.concurrency)
                     .unwrap_or(Setting::new(DEFAULT_CONCURRENCY, Source::Default));
-                cli::check_concurrency(s.value).map_err(|e| exit::config(format!("{e} ({})", s.source)))?;
+                cli::check_concurrency(s.value)
+                    .map_err(|e| exit::config(format!("{e} ({})", s.source)))?;
                 s
             }
         };
@@ -278,7 +309,9 @@ impl Settings {
 
     /// The token itself, running `token_command` if that is its source.
     pub fn token(&self) -> Result<Option<Setting<Secret>>> {
-        let Some(spec) = &self.token else { return Ok(None) };
+        let Some(spec) = &self.token else {
+            return Ok(None);
+        };
         let secret = match &spec.value {
             TokenSpec::Value(secret) => secret.clone(),
             TokenSpec::Command(command) => run_token_command(command, &spec.source)?,
@@ -347,10 +380,10 @@ struct Layers<'a> {
 
 impl Layers<'_> {
     fn get<T>(&self, key: impl Fn(&Values) -> Option<T>) -> Option<Setting<T>> {
-        if let Some((name, values)) = self.profile {
-            if let Some(v) = key(values) {
-                return Some(Setting::new(v, Source::Profile(name.clone())));
-            }
+        if let Some((name, values)) = self.profile
+            && let Some(v) = key(values)
+        {
+            return Some(Setting::new(v, Source::Profile(name.clone())));
         }
         key(self.top).map(|v| Setting::new(v, Source::File))
     }
@@ -370,8 +403,15 @@ impl Layers<'_> {
                         "both `token` and `token_command` are set ({source}): keep one"
                     )));
                 }
-                (Some(t), None) => return Ok(Some(Setting::new(TokenSpec::Value(Secret::new(t.clone())), source))),
-                (None, Some(c)) => return Ok(Some(Setting::new(TokenSpec::Command(c.clone()), source))),
+                (Some(t), None) => {
+                    return Ok(Some(Setting::new(
+                        TokenSpec::Value(Secret::new(t.clone())),
+                        source,
+                    )));
+                }
+                (None, Some(c)) => {
+                    return Ok(Some(Setting::new(TokenSpec::Command(c.clone()), source)));
+                }
                 (None, None) => {}
             }
         }
@@ -391,22 +431,38 @@ fn seconds_setting(
     }
     match layers.get(key) {
         Some(s) => {
-            let d = cli::seconds(s.value)
-                .map_err(|e| exit::config(format!("{} ({}): {e}", name.trim_start_matches("--").replace('-', "_"), s.source)))?;
+            let d = cli::seconds(s.value).map_err(|e| {
+                exit::config(format!(
+                    "{} ({}): {e}",
+                    name.trim_start_matches("--").replace('-', "_"),
+                    s.source
+                ))
+            })?;
             Ok(Setting::new(d, s.source))
         }
         None => Ok(Setting::new(default, Source::Default)),
     }
 }
 
-fn load_file(path: &Path, explicit: bool, warnings: &mut Vec<String>) -> Result<Option<FileConfig>> {
+fn load_file(
+    path: &Path,
+    explicit: bool,
+    warnings: &mut Vec<String>,
+) -> Result<Option<FileConfig>> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => return Ok(None),
-        Err(e) => return Err(exit::config(format!("cannot read config file {}: {e}", path.display()))),
+        Err(e) => {
+            return Err(exit::config(format!(
+                "cannot read config file {}: {e}",
+                path.display()
+            )));
+        }
     };
     let bad = |what: String| exit::config(format!("config file {}: {what}", path.display()));
-    let mut table: toml::Table = text.parse().map_err(|e: toml::de::Error| bad(e.to_string()))?;
+    let mut table: toml::Table = text
+        .parse()
+        .map_err(|e: toml::de::Error| bad(e.to_string()))?;
 
     let default_profile = match table.remove("default_profile") {
         Some(toml::Value::String(s)) => Some(s),
@@ -422,18 +478,25 @@ fn load_file(path: &Path, explicit: bool, warnings: &mut Vec<String>) -> Result<
                 profiles.insert(name, values);
             }
         }
-        Some(_) => return Err(bad("`profiles` must be a table of [profiles.NAME] sections".into())),
+        Some(_) => {
+            return Err(bad(
+                "`profiles` must be a table of [profiles.NAME] sections".into(),
+            ));
+        }
         None => {}
     }
-    let top = Values::deserialize(toml::Value::Table(table)).map_err(|e| bad(e.message().to_string()))?;
+    let top =
+        Values::deserialize(toml::Value::Table(table)).map_err(|e| bad(e.message().to_string()))?;
 
     let holds_token = top.token.is_some() || profiles.values().any(|p| p.token.is_some());
-    if holds_token {
-        if let Some(warning) = permission_warning(path) {
-            warnings.push(warning);
-        }
+    if holds_token && let Some(warning) = permission_warning(path) {
+        warnings.push(warning);
     }
-    Ok(Some(FileConfig { top, default_profile, profiles }))
+    Ok(Some(FileConfig {
+        top,
+        default_profile,
+        profiles,
+    }))
 }
 
 #[cfg(unix)]
@@ -455,14 +518,27 @@ fn permission_warning(_path: &Path) -> Option<String> {
     None
 }
 
-fn unknown_profile(name: &str, file: &FileConfig, path: Option<&Path>, found: bool) -> anyhow::Error {
+fn unknown_profile(
+    name: &str,
+    file: &FileConfig,
+    path: Option<&Path>,
+    found: bool,
+) -> anyhow::Error {
     let path = path.map_or("(none)".to_string(), |p| p.display().to_string());
     if !found {
-        return exit::config(format!("profile '{name}' not found: there is no config file at {path}"));
+        return exit::config(format!(
+            "profile '{name}' not found: there is no config file at {path}"
+        ));
     }
     let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
-    let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
-    exit::config(format!("profile '{name}' not found in {path}; known profiles: {known}"))
+    let known = if known.is_empty() {
+        "none".to_string()
+    } else {
+        known.join(", ")
+    };
+    exit::config(format!(
+        "profile '{name}' not found in {path}; known profiles: {known}"
+    ))
 }
 
 /// Runs `token_command` with `sh -c`; the first line of its output is the
@@ -475,15 +551,27 @@ fn run_token_command(command: &str, source: &Source) -> Result<Secret> {
         .stdin(Stdio::null())
         .stderr(Stdio::inherit())
         .output()
-        .map_err(|e| exit::config(format!("token_command ({source}) could not be started: {e}")))?;
+        .map_err(|e| {
+            exit::config(format!(
+                "token_command ({source}) could not be started: {e}"
+            ))
+        })?;
     if !output.status.success() {
-        return Err(exit::config(format!("token_command ({source}) failed: {}", output.status)));
+        return Err(exit::config(format!(
+            "token_command ({source}) failed: {}",
+            output.status
+        )));
     }
-    let stdout = String::from_utf8(output.stdout)
-        .map_err(|_| exit::config(format!("token_command ({source}) printed text that is not UTF-8")))?;
+    let stdout = String::from_utf8(output.stdout).map_err(|_| {
+        exit::config(format!(
+            "token_command ({source}) printed text that is not UTF-8"
+        ))
+    })?;
     let first = stdout.lines().next().unwrap_or("").trim();
     if first.is_empty() {
-        return Err(exit::config(format!("token_command ({source}) printed no token")));
+        return Err(exit::config(format!(
+            "token_command ({source}) printed no token"
+        )));
     }
     Ok(Secret::new(first.to_string()))
 }
@@ -506,7 +594,7 @@ fn check_token(token: &Secret, source: &Source) -> Result<()> {
 /// Undocumented, so only a fallback: a token that does not decode this way
 /// is still used as it is.
 pub fn operation_from_token(token: &str) -> Option<String> {
-    if token.len() % 2 != 0 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !token.len().is_multiple_of(2) || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     let bytes: Vec<u8> = (0..token.len())
@@ -516,9 +604,17 @@ pub fn operation_from_token(token: &str) -> Option<String> {
         .ok()?;
     let text = String::from_utf8(bytes).ok()?;
     let (name, digits) = text.rsplit_once('-')?;
-    let unbrace = |s: &str| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')).unwrap_or(s).to_string();
+    let unbrace = |s: &str| {
+        s.strip_prefix('{')
+            .and_then(|s| s.strip_suffix('}'))
+            .unwrap_or(s)
+            .to_string()
+    };
     let (name, digits) = (unbrace(name), unbrace(digits));
-    let name_ok = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || "_-. ".contains(c));
+    let name_ok = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_-. ".contains(c));
     let digits_ok = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
     (name_ok && digits_ok).then_some(name)
 }
@@ -533,9 +629,18 @@ mod tests {
 
     #[test]
     fn operation_inferred_from_hex_token() {
-        assert_eq!(operation_from_token(&hex("techcon-20220624122805")).as_deref(), Some("techcon"));
-        assert_eq!(operation_from_token(&hex("{techcon}-{20220624122805}")).as_deref(), Some("techcon"));
-        assert_eq!(operation_from_token(&hex("my-op-20220624122805")).as_deref(), Some("my-op"));
+        assert_eq!(
+            operation_from_token(&hex("techcon-20220624122805")).as_deref(),
+            Some("techcon")
+        );
+        assert_eq!(
+            operation_from_token(&hex("{techcon}-{20220624122805}")).as_deref(),
+            Some("techcon")
+        );
+        assert_eq!(
+            operation_from_token(&hex("my-op-20220624122805")).as_deref(),
+            Some("my-op")
+        );
     }
 
     #[test]

@@ -62,12 +62,20 @@ impl std::error::Error for Coded {}
 
 /// Bad input or a bad flag: exit 2.
 pub fn usage(message: impl Into<String>) -> anyhow::Error {
-    Coded { code: Exit::Usage, message: message.into() }.into()
+    Coded {
+        code: Exit::Usage,
+        message: message.into(),
+    }
+    .into()
 }
 
 /// Missing or invalid configuration: exit 3.
 pub fn config(message: impl Into<String>) -> anyhow::Error {
-    Coded { code: Exit::Config, message: message.into() }.into()
+    Coded {
+        code: Exit::Config,
+        message: message.into(),
+    }
+    .into()
 }
 
 /// The exit code an error maps to.

@@ -49,7 +49,9 @@ impl Ids {
     /// Index ranges of at most `size` ids, in input order.
     pub fn batches(&self, size: usize) -> impl Iterator<Item = Range<usize>> + '_ {
         let n = self.len();
-        (0..n).step_by(size.max(1)).map(move |start| start..(start + size).min(n))
+        (0..n)
+            .step_by(size.max(1))
+            .map(move |start| start..(start + size).min(n))
     }
 }
 
@@ -93,8 +95,16 @@ pub fn from_args(args: &[String]) -> Result<Parsed> {
     let mut spans = Vec::with_capacity(args.len());
     for (n, arg) in args.iter().enumerate() {
         if let Some(why) = problem(arg) {
-            let hint = if arg.contains(',') { " (separate ids with spaces)" } else { "" };
-            return Err(exit::usage(format!("bad id {} (argument {}): it {why}{hint}", shown(arg), n + 1)));
+            let hint = if arg.contains(',') {
+                " (separate ids with spaces)"
+            } else {
+                ""
+            };
+            return Err(exit::usage(format!(
+                "bad id {} (argument {}): it {why}{hint}",
+                shown(arg),
+                n + 1
+            )));
         }
         let start = offset(text.len())?;
         text.push_str(arg);
@@ -111,7 +121,11 @@ pub fn from_reader(mut reader: impl Read) -> Result<Parsed> {
         .read_to_end(&mut bytes)
         .map_err(|e| exit::usage(format!("cannot read ids from stdin: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
         exit::usage(format!("stdin line {line}: the input is not UTF-8 text"))
     })?;
     if text.len() > u32::MAX as usize {
@@ -138,7 +152,11 @@ fn scan(text: &str) -> Result<Vec<(u32, u32)>> {
                 continue;
             }
             if let Some(why) = problem(field) {
-                return Err(exit::usage(format!("bad id {} on stdin line {}: it {why}", shown(field), number + 1)));
+                return Err(exit::usage(format!(
+                    "bad id {} on stdin line {}: it {why}",
+                    shown(field),
+                    number + 1
+                )));
             }
             let from = start + (field.as_ptr() as usize - line.as_ptr() as usize);
             spans.push((from as u32, (from + field.len()) as u32));
@@ -169,8 +187,16 @@ fn dedup(ids: Ids) -> Parsed {
         return Parsed { ids, duplicates };
     }
     let Ids { text, spans } = ids;
-    let spans = spans.into_iter().zip(repeat).filter(|(_, r)| !r).map(|(s, _)| s).collect();
-    Parsed { ids: Ids { text, spans }, duplicates }
+    let spans = spans
+        .into_iter()
+        .zip(repeat)
+        .filter(|(_, r)| !r)
+        .map(|(s, _)| s)
+        .collect();
+    Parsed {
+        ids: Ids { text, spans },
+        duplicates,
+    }
 }
 
 #[cfg(test)]
@@ -179,7 +205,9 @@ mod tests {
 
     fn read(input: &str) -> Result<Vec<String>> {
         let parsed = from_reader(input.as_bytes())?;
-        Ok((0..parsed.ids.len()).map(|i| parsed.ids.get(i).to_string()).collect())
+        Ok((0..parsed.ids.len())
+            .map(|i| parsed.ids.get(i).to_string())
+            .collect())
     }
 
     #[test]
@@ -202,13 +230,20 @@ mod tests {
         assert!(err.contains("line 3"), "{err}");
         assert!(err.contains("quote"), "{err}");
         let long = "x".repeat(129);
-        assert!(read(&long).unwrap_err().to_string().contains("longer than 128"));
+        assert!(
+            read(&long)
+                .unwrap_err()
+                .to_string()
+                .contains("longer than 128")
+        );
         assert!(read(&"x".repeat(128)).is_ok());
     }
 
     #[test]
     fn each_forbidden_character() {
-        for bad in ["a b", "a\u{7}b", "a\"b", "a'b", "a,b", "a[b", "a]b", "a\\b", ""] {
+        for bad in [
+            "a b", "a\u{7}b", "a\"b", "a'b", "a,b", "a[b", "a]b", "a\\b", "",
+        ] {
             assert!(problem(bad).is_some(), "{bad:?} should be refused");
         }
         assert_eq!(problem("6074abc-7d3_X.y"), None);

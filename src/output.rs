@@ -33,7 +33,11 @@ pub struct Messages {
 
 impl Messages {
     pub fn new(quiet: bool, verbose: u8) -> Self {
-        Messages { quiet, verbose, bar: None }
+        Messages {
+            quiet,
+            verbose,
+            bar: None,
+        }
     }
 
     fn print(&self, text: &str) {
@@ -114,12 +118,29 @@ pub struct Reporter {
 }
 
 impl Reporter {
-    pub fn new(format: Format, msgs: Messages, ctx: Context, ids: Arc<Ids>, audit: Option<AuditLog>, batches: usize) -> Self {
+    pub fn new(
+        format: Format,
+        msgs: Messages,
+        ctx: Context,
+        ids: Arc<Ids>,
+        audit: Option<AuditLog>,
+        batches: usize,
+    ) -> Self {
         let mut msgs = msgs;
         if batches > 1 && !msgs.quiet && io::stderr().is_terminal() {
             msgs.bar = Some(progress_bar(ids.len() as u64));
         }
-        Reporter { format, msgs, out: Stdout::default(), ctx, ids, audit, audit_failed: false, requests: Vec::new(), batches }
+        Reporter {
+            format,
+            msgs,
+            out: Stdout::default(),
+            ctx,
+            ids,
+            audit,
+            audit_failed: false,
+            requests: Vec::new(),
+            batches,
+        }
     }
 
     pub fn messages(&self) -> &Messages {
@@ -134,11 +155,18 @@ impl Reporter {
                     for (k, v) in api::shown_headers() {
                         text.push_str(&format!("\n> {k}: {v}"));
                     }
-                    text.push_str(&format!("\n> {}", cut(&String::from_utf8_lossy(&body), SHOWN_BODY)));
+                    text.push_str(&format!(
+                        "\n> {}",
+                        cut(&String::from_utf8_lossy(&body), SHOWN_BODY)
+                    ));
                     self.msgs.verbose(2, &text);
                 }
             }
-            Event::Attempt { range, attempt, answer } => {
+            Event::Attempt {
+                range,
+                attempt,
+                answer,
+            } => {
                 let status = match answer.status {
                     Some(s) => format!("HTTP {s}"),
                     None => "no answer".to_string(),
@@ -149,7 +177,11 @@ impl Reporter {
                         "< {status} in {} ms for {} ids (attempt {attempt}){}",
                         answer.elapsed.as_millis(),
                         range.len(),
-                        answer.error.as_ref().map(|e| format!(": {e}")).unwrap_or_default()
+                        answer
+                            .error
+                            .as_ref()
+                            .map(|e| format!(": {e}"))
+                            .unwrap_or_default()
                     ),
                 );
                 if self.msgs.verbose >= 2 && answer.status.is_some() {
@@ -161,11 +193,25 @@ impl Reporter {
                     self.msgs.verbose(2, &text);
                 }
             }
-            Event::Waiting { range, wait, retry_after, next, of } => {
-                let why = if retry_after { " as the server's Retry-After asks" } else { "" };
+            Event::Waiting {
+                range,
+                wait,
+                retry_after,
+                next,
+                of,
+            } => {
+                let why = if retry_after {
+                    " as the server's Retry-After asks"
+                } else {
+                    ""
+                };
                 self.msgs.verbose(
                     1,
-                    &format!("waiting {:.1} s{why} before attempt {next} of {of} for {} ids", wait.as_secs_f64(), range.len()),
+                    &format!(
+                        "waiting {:.1} s{why} before attempt {next} of {of} for {} ids",
+                        wait.as_secs_f64(),
+                        range.len()
+                    ),
                 );
             }
             Event::Done(result) => self.done(&result),
@@ -181,7 +227,13 @@ impl Reporter {
             bar.inc(result.range.len() as u64);
         }
         let answer = &result.answer;
-        self.audit(result.range.clone(), outcome(answer.judgement), Some(answer), answer.error.as_deref(), result.attempts);
+        self.audit(
+            result.range.clone(),
+            outcome(answer.judgement),
+            Some(answer),
+            answer.error.as_deref(),
+            result.attempts,
+        );
         let ids = || self.ids.slice(result.range.clone());
         match self.format {
             Format::Text if result.deleted() => {
@@ -190,19 +242,33 @@ impl Reporter {
                     n => format!("{n} ids"),
                 };
                 let msg = answer.msg().map(|m| format!(": {m}")).unwrap_or_default();
-                self.out.line(&format!("deleted {what} from {}{msg}", self.ctx.module));
+                self.out
+                    .line(&format!("deleted {what} from {}{msg}", self.ctx.module));
             }
             Format::Text => {
-                let tries = if result.attempts > 1 { format!(" (after {} attempts)", result.attempts) } else { String::new() };
+                let tries = if result.attempts > 1 {
+                    format!(" (after {} attempts)", result.attempts)
+                } else {
+                    String::new()
+                };
                 let error = answer.error.as_deref().unwrap_or("failed");
                 let what = match result.range.len() {
                     1 => format!("{} was", self.ids.get(result.range.start)),
                     n => format!("{n} ids were"),
                 };
-                let list = if result.range.len() > 1 { format!(": {}", list_ids(ids(), result.range.len())) } else { String::new() };
-                self.msgs.error(&format!("{what} not deleted from {}: {error}{tries}{list}", self.ctx.module));
+                let list = if result.range.len() > 1 {
+                    format!(": {}", list_ids(ids(), result.range.len()))
+                } else {
+                    String::new()
+                };
+                self.msgs.error(&format!(
+                    "{what} not deleted from {}: {error}{tries}{list}",
+                    self.ctx.module
+                ));
             }
-            Format::Json => self.requests.push((result.range.start, request_json(ids(), result))),
+            Format::Json => self
+                .requests
+                .push((result.range.start, request_json(ids(), result))),
             Format::Jsonl => {
                 let line = request_json(ids(), result).to_string();
                 self.out.line(&line);
@@ -210,13 +276,29 @@ impl Reporter {
         }
     }
 
-    fn audit(&mut self, range: std::ops::Range<usize>, outcome: &str, answer: Option<&Answer>, error: Option<&str>, attempts: u32) {
+    fn audit(
+        &mut self,
+        range: std::ops::Range<usize>,
+        outcome: &str,
+        answer: Option<&Answer>,
+        error: Option<&str>,
+        attempts: u32,
+    ) {
         let Some(log) = &mut self.audit else { return };
-        if let Err(e) = log.record(&self.ctx, self.ids.slice(range), outcome, answer, error, attempts) {
-            if !self.audit_failed {
-                self.audit_failed = true;
-                self.msgs.error(&format!("cannot write the audit log {}: {e}", log.path.display()));
-            }
+        if let Err(e) = log.record(
+            &self.ctx,
+            self.ids.slice(range),
+            outcome,
+            answer,
+            error,
+            attempts,
+        ) && !self.audit_failed
+        {
+            self.audit_failed = true;
+            self.msgs.error(&format!(
+                "cannot write the audit log {}: {e}",
+                log.path.display()
+            ));
         }
     }
 
@@ -242,7 +324,11 @@ impl Reporter {
             )),
             Stop::Finished => {}
         }
-        let failed_ids = || (0..summary.requested()).filter(|&i| !summary.deleted[i]).map(|i| self.ids.get(i));
+        let failed_ids = || {
+            (0..summary.requested())
+                .filter(|&i| !summary.deleted[i])
+                .map(|i| self.ids.get(i))
+        };
         match self.format {
             Format::Text => {
                 if self.batches > 1 || summary.not_deleted() > 0 {
@@ -279,7 +365,8 @@ impl Reporter {
                     "failed_ids": failed_ids().collect::<Vec<_>>(),
                     "requests": requests,
                 });
-                self.out.line(&serde_json::to_string_pretty(&doc).expect("json values serialise"));
+                self.out
+                    .line(&serde_json::to_string_pretty(&doc).expect("json values serialise"));
             }
             Format::Jsonl => {
                 let line = json!({"summary": {
@@ -357,8 +444,13 @@ impl AuditLog {
             .append(true)
             .create(true)
             .open(path)
-            .map_err(|e| exit::usage(format!("cannot open the audit log {}: {e}", path.display())))?;
-        Ok(AuditLog { path: path.to_path_buf(), file })
+            .map_err(|e| {
+                exit::usage(format!("cannot open the audit log {}: {e}", path.display()))
+            })?;
+        Ok(AuditLog {
+            path: path.to_path_buf(),
+            file,
+        })
     }
 
     fn record<'a>(
@@ -405,15 +497,35 @@ pub struct FailedFile {
 
 impl FailedFile {
     pub fn create(path: &Path) -> Result<FailedFile> {
-        let bad = |why: String| exit::usage(format!("cannot write the failed-ids file {}: {why}", path.display()));
+        let bad = |why: String| {
+            exit::usage(format!(
+                "cannot write the failed-ids file {}: {why}",
+                path.display()
+            ))
+        };
         if path.is_dir() {
             return Err(bad("it is a directory".into()));
         }
         let name = path.file_name().ok_or_else(|| bad("no file name".into()))?;
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let temp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
-        let file = OpenOptions::new().write(true).create_new(true).open(&temp).map_err(|e| bad(e.to_string()))?;
-        Ok(FailedFile { path: path.to_path_buf(), temp, file: Some(file) })
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let temp = dir.join(format!(
+            ".{}.{}.tmp",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+            .map_err(|e| bad(e.to_string()))?;
+        Ok(FailedFile {
+            path: path.to_path_buf(),
+            temp,
+            file: Some(file),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -462,8 +574,10 @@ pub fn dry_run(format: Format, ctx: &Context, ids: &Ids, batch_size: usize, msgs
                 out.line(&text);
             }
             Format::Json | Format::Jsonl => {
-                let headers: serde_json::Map<String, Value> =
-                    api::shown_headers().iter().map(|(k, v)| (k.to_string(), Value::from(*v))).collect();
+                let headers: serde_json::Map<String, Value> = api::shown_headers()
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), Value::from(*v)))
+                    .collect();
                 let request = json!({
                     "method": "POST",
                     "url": ctx.url.as_str(),
@@ -493,16 +607,28 @@ pub fn dry_run(format: Format, ctx: &Context, ids: &Ids, batch_size: usize, msgs
         Format::Jsonl => out.line(&json!({"summary": {"dry_run": true, "requested": ids.len(), "requests": requests_count}}).to_string()),
         Format::Text => {}
     }
-    msgs.note(&format!("dry run: {} for {}; nothing was sent", count(requests_count, "request"), count(ids.len(), "id")));
+    msgs.note(&format!(
+        "dry run: {} for {}; nothing was sent",
+        count(requests_count, "request"),
+        count(ids.len(), "id")
+    ));
 }
 
 /// "1 id", "2 ids".
 pub fn count(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// For messages: how long, readably.
 pub fn seconds(d: Duration) -> String {
     let s = d.as_secs_f64();
-    if s.fract() == 0.0 { format!("{s:.0} s") } else { format!("{s} s") }
+    if s.fract() == 0.0 {
+        format!("{s:.0} s")
+    } else {
+        format!("{s} s")
+    }
 }

@@ -68,11 +68,24 @@ impl BatchResult {
 #[derive(Debug)]
 pub enum Event {
     /// A request is about to be sent for the first time.
-    Sending { range: Range<usize>, body: Option<Vec<u8>> },
+    Sending {
+        range: Range<usize>,
+        body: Option<Vec<u8>>,
+    },
     /// One attempt's answer (before any retry).
-    Attempt { range: Range<usize>, attempt: u32, answer: Answer },
+    Attempt {
+        range: Range<usize>,
+        attempt: u32,
+        answer: Answer,
+    },
     /// Waiting before trying again.
-    Waiting { range: Range<usize>, wait: Duration, retry_after: bool, next: u32, of: u32 },
+    Waiting {
+        range: Range<usize>,
+        wait: Duration,
+        retry_after: bool,
+        next: u32,
+        of: u32,
+    },
     /// A request is over: deleted, refused, or failed after its attempts.
     Done(BatchResult),
     /// The first Ctrl-C or SIGTERM: no new requests start.
@@ -80,7 +93,7 @@ pub enum Event {
 }
 
 enum Message {
-    Event(Event),
+    Event(Box<Event>),
     WorkerExit,
     Abort,
 }
@@ -151,9 +164,18 @@ pub fn execute(job: Job, client: Client, mut on_event: impl FnMut(Event)) -> Sum
 
     install_interrupt_handler(tx.clone(), state.clone());
 
-    let workers = job.concurrency.clamp(1, crate::cli::MAX_CONCURRENCY).min(job.batch_count().max(1));
+    let workers = job
+        .concurrency
+        .clamp(1, crate::cli::MAX_CONCURRENCY)
+        .min(job.batch_count().max(1));
     for _ in 0..workers {
-        let (job, client, state, next, tx) = (job.clone(), client.clone(), state.clone(), next.clone(), tx.clone());
+        let (job, client, state, next, tx) = (
+            job.clone(),
+            client.clone(),
+            state.clone(),
+            next.clone(),
+            tx.clone(),
+        );
         thread::spawn(move || {
             work(&job, &client, &state, &next, &tx);
             let _ = tx.send(Message::WorkerExit);
@@ -182,7 +204,7 @@ pub fn execute(job: Job, client: Client, mut on_event: impl FnMut(Event)) -> Sum
                 break;
             }
             Message::Event(event) => {
-                match &event {
+                match &*event {
                     Event::Sending { range, .. } => in_flight.push(range.clone()),
                     Event::Done(result) => {
                         in_flight.retain(|r| r != &result.range);
@@ -192,13 +214,15 @@ pub fn execute(job: Job, client: Client, mut on_event: impl FnMut(Event)) -> Sum
                             summary.answered += 1;
                         }
                         if result.deleted() {
-                            summary.deleted[result.range.clone()].iter_mut().for_each(|d| *d = true);
+                            summary.deleted[result.range.clone()]
+                                .iter_mut()
+                                .for_each(|d| *d = true);
                             summary.deleted_count += result.range.len();
                         }
                     }
                     _ => {}
                 }
-                on_event(event);
+                on_event(*event);
             }
         }
     }
@@ -218,7 +242,7 @@ fn install_interrupt_handler(tx: Sender<Message>, state: Arc<AtomicU8>) {
     let _ = ctrlc::set_handler(move || {
         if presses.fetch_add(1, Ordering::SeqCst) == 0 {
             state.store(INTERRUPTED, Ordering::SeqCst);
-            let _ = tx.send(Message::Event(Event::Interrupted));
+            let _ = tx.send(Message::Event(Box::new(Event::Interrupted)));
         } else {
             let _ = tx.send(Message::Abort);
         }
@@ -226,7 +250,7 @@ fn install_interrupt_handler(tx: Sender<Message>, state: Arc<AtomicU8>) {
 }
 
 fn work(job: &Job, client: &Client, state: &AtomicU8, next: &AtomicUsize, tx: &Sender<Message>) {
-    let send = |event: Event| tx.send(Message::Event(event)).is_ok();
+    let send = |event: Event| tx.send(Message::Event(Box::new(event))).is_ok();
     while state.load(Ordering::SeqCst) == RUNNING {
         let n = next.fetch_add(1, Ordering::SeqCst);
         if n >= job.batch_count() {
@@ -236,12 +260,16 @@ fn work(job: &Job, client: &Client, state: &AtomicU8, next: &AtomicUsize, tx: &S
         let ids: Vec<&str> = job.ids.slice(range.clone()).collect();
         let body = api::body(&job.operation, &job.module, &ids);
         let shown = job.show_bodies.then(|| body.clone());
-        if !send(Event::Sending { range: range.clone(), body: shown }) {
+        if !send(Event::Sending {
+            range: range.clone(),
+            body: shown,
+        }) {
             return;
         }
         let result = attempt_all(job, client, state, range, &body, &send);
         if result.answer.judgement == Judgement::AuthRefused {
-            let _ = state.compare_exchange(RUNNING, AUTH_REFUSED, Ordering::SeqCst, Ordering::SeqCst);
+            let _ =
+                state.compare_exchange(RUNNING, AUTH_REFUSED, Ordering::SeqCst, Ordering::SeqCst);
         }
         if !send(Event::Done(result)) {
             return;
@@ -263,18 +291,38 @@ fn attempt_all(
     let mut attempt = 1;
     loop {
         let answer = client.send(body);
-        send(Event::Attempt { range: range.clone(), attempt, answer: answer.clone() });
-        let retry = answer.judgement == Judgement::Retry && attempt < total && state.load(Ordering::SeqCst) == RUNNING;
+        send(Event::Attempt {
+            range: range.clone(),
+            attempt,
+            answer: answer.clone(),
+        });
+        let retry = answer.judgement == Judgement::Retry
+            && attempt < total
+            && state.load(Ordering::SeqCst) == RUNNING;
         if !retry {
-            return BatchResult { range, answer, attempts: attempt };
+            return BatchResult {
+                range,
+                answer,
+                attempts: attempt,
+            };
         }
         let (wait, retry_after) = match answer.retry_after {
             Some(d) => (d.min(RETRY_AFTER_CAP), true),
             None => (backoff(job.backoff_base, attempt), false),
         };
-        send(Event::Waiting { range: range.clone(), wait, retry_after, next: attempt + 1, of: total });
+        send(Event::Waiting {
+            range: range.clone(),
+            wait,
+            retry_after,
+            next: attempt + 1,
+            of: total,
+        });
         if !sleep_while_running(wait, state) {
-            return BatchResult { range, answer, attempts: attempt };
+            return BatchResult {
+                range,
+                answer,
+                attempts: attempt,
+            };
         }
         attempt += 1;
     }
@@ -283,14 +331,18 @@ fn attempt_all(
 /// Exponential backoff with full jitter: a random wait between zero and
 /// `base × 2^(attempt-1)`, capped. Hand-written: a few lines, no crate needed.
 pub fn backoff(base: Duration, attempt: u32) -> Duration {
-    let ceiling = base.saturating_mul(1u32 << (attempt - 1).min(20)).min(BACKOFF_CAP);
+    let ceiling = base
+        .saturating_mul(1u32 << (attempt - 1).min(20))
+        .min(BACKOFF_CAP);
     ceiling.mul_f64(random_fraction())
 }
 
 /// A number in [0, 1) from the standard library's randomly seeded hasher.
 fn random_fraction() -> f64 {
     use std::hash::{BuildHasher, Hasher};
-    let bits = std::collections::hash_map::RandomState::new().build_hasher().finish();
+    let bits = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
     (bits >> 11) as f64 / (1u64 << 53) as f64
 }
 

@@ -1,0 +1,250 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[wolkvox] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'wolkvox'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'wolkvox'= {
+            cand -s 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added'
+            cand --server 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added'
+            cand -t 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`'
+            cand --token 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`'
+            cand --operation 'The CRM operation (account) name; inferred from the token when it encodes one'
+            cand -c 'Config file [default: <config dir>/wolkvox/config.toml]'
+            cand --config 'Config file [default: <config dir>/wolkvox/config.toml]'
+            cand -p 'Use the settings of [profiles.NAME] in the config file'
+            cand --profile 'Use the settings of [profiles.NAME] in the config file'
+            cand -o 'Output format on stdout'
+            cand --output 'Output format on stdout'
+            cand --timeout 'Seconds one request may take [default: 60, the API''s own limit]'
+            cand --connect-timeout 'Seconds to wait for a connection [default: 10]'
+            cand --retries 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]'
+            cand --concurrency 'Requests in flight at once: 1 or 2 [default: 1]'
+            cand --backoff-base 'First backoff step between retries (tests set it short)'
+            cand --json 'Short for --output json'
+            cand -v 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
+            cand --verbose 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand delete 'Delete records by id'
+            cand config 'Show where settings come from, or create a config file'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'wolkvox;delete'= {
+            cand -m 'CRM module holding the records: contacts, leads, cases or a custom one'
+            cand --module 'CRM module holding the records: contacts, leads, cases or a custom one'
+            cand --batch-size 'Ids per request, 1 to 10000 [default: 100]'
+            cand --failed-file 'Write the ids that were not deleted here, one per line (empty when all were)'
+            cand --audit-log 'Append one JSON line per request to this file'
+            cand -s 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added'
+            cand --server 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added'
+            cand -t 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`'
+            cand --token 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`'
+            cand --operation 'The CRM operation (account) name; inferred from the token when it encodes one'
+            cand -c 'Config file [default: <config dir>/wolkvox/config.toml]'
+            cand --config 'Config file [default: <config dir>/wolkvox/config.toml]'
+            cand -p 'Use the settings of [profiles.NAME] in the config file'
+            cand --profile 'Use the settings of [profiles.NAME] in the config file'
+            cand -o 'Output format on stdout'
+            cand --output 'Output format on stdout'
+            cand --timeout 'Seconds one request may take [default: 60, the API''s own limit]'
+            cand --connect-timeout 'Seconds to wait for a connection [default: 10]'
+            cand --retries 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]'
+            cand --concurrency 'Requests in flight at once: 1 or 2 [default: 1]'
+            cand --backoff-base 'First backoff step between retries (tests set it short)'
+            cand --dry-run 'Check everything and print the requests, but send nothing'
+            cand --json 'Short for --output json'
+            cand -v 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
+            cand --verbose 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'wolkvox;config'= {
+            cand -s 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added'
+            cand --server 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added'
+            cand -t 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`'
+            cand --token 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`'
+            cand --operation 'The CRM operation (account) name; inferred from the token when it encodes one'
+            cand -c 'Config file [default: <config dir>/wolkvox/config.toml]'
+            cand --config 'Config file [default: <config dir>/wolkvox/config.toml]'
+            cand -p 'Use the settings of [profiles.NAME] in the config file'
+            cand --profile 'Use the settings of [profiles.NAME] in the config file'
+            cand -o 'Output format on stdout'
+            cand --output 'Output format on stdout'
+            cand --timeout 'Seconds one request may take [default: 60, the API''s own limit]'
+            cand --connect-timeout 'Seconds to wait for a connection [default: 10]'
+            cand --retries 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]'
+            cand --concurrency 'Requests in flight at once: 1 or 2 [default: 1]'
+            cand --backoff-base 'First backoff step between retries (tests set it short)'
+            cand --json 'Short for --output json'
+            cand -v 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
+            cand --verbose 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Print every resolved setting and where it came from (token redacted)'
+            cand path 'Print the config file that would be read'
+            cand init 'Write a commented starter config file (mode 0600); never overwrites'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'wolkvox;config;show'= {
+            cand -s 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added'
+            cand --server 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added'
+            cand -t 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`'
+            cand --token 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`'
+            cand --operation 'The CRM operation (account) name; inferred from the token when it encodes one'
+            cand -c 'Config file [default: <config dir>/wolkvox/config.toml]'
+            cand --config 'Config file [default: <config dir>/wolkvox/config.toml]'
+            cand -p 'Use the settings of [profiles.NAME] in the config file'
+            cand --profile 'Use the settings of [profiles.NAME] in the config file'
+            cand -o 'Output format on stdout'
+            cand --output 'Output format on stdout'
+            cand --timeout 'Seconds one request may take [default: 60, the API''s own limit]'
+            cand --connect-timeout 'Seconds to wait for a connection [default: 10]'
+            cand --retries 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]'
+            cand --concurrency 'Requests in flight at once: 1 or 2 [default: 1]'
+            cand --backoff-base 'First backoff step between retries (tests set it short)'
+            cand --json 'Short for --output json'
+            cand -v 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
+            cand --verbose 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'wolkvox;config;path'= {
+            cand -s 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added'
+            cand --server 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added'
+            cand -t 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`'
+            cand --token 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`'
+            cand --operation 'The CRM operation (account) name; inferred from the token when it encodes one'
+            cand -c 'Config file [default: <config dir>/wolkvox/config.toml]'
+            cand --config 'Config file [default: <config dir>/wolkvox/config.toml]'
+            cand -p 'Use the settings of [profiles.NAME] in the config file'
+            cand --profile 'Use the settings of [profiles.NAME] in the config file'
+            cand -o 'Output format on stdout'
+            cand --output 'Output format on stdout'
+            cand --timeout 'Seconds one request may take [default: 60, the API''s own limit]'
+            cand --connect-timeout 'Seconds to wait for a connection [default: 10]'
+            cand --retries 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]'
+            cand --concurrency 'Requests in flight at once: 1 or 2 [default: 1]'
+            cand --backoff-base 'First backoff step between retries (tests set it short)'
+            cand --json 'Short for --output json'
+            cand -v 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
+            cand --verbose 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'wolkvox;config;init'= {
+            cand -s 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added'
+            cand --server 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added'
+            cand -t 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`'
+            cand --token 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`'
+            cand --operation 'The CRM operation (account) name; inferred from the token when it encodes one'
+            cand -c 'Config file [default: <config dir>/wolkvox/config.toml]'
+            cand --config 'Config file [default: <config dir>/wolkvox/config.toml]'
+            cand -p 'Use the settings of [profiles.NAME] in the config file'
+            cand --profile 'Use the settings of [profiles.NAME] in the config file'
+            cand -o 'Output format on stdout'
+            cand --output 'Output format on stdout'
+            cand --timeout 'Seconds one request may take [default: 60, the API''s own limit]'
+            cand --connect-timeout 'Seconds to wait for a connection [default: 10]'
+            cand --retries 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]'
+            cand --concurrency 'Requests in flight at once: 1 or 2 [default: 1]'
+            cand --backoff-base 'First backoff step between retries (tests set it short)'
+            cand --json 'Short for --output json'
+            cand -v 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
+            cand --verbose 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'wolkvox;config;help'= {
+            cand show 'Print every resolved setting and where it came from (token redacted)'
+            cand path 'Print the config file that would be read'
+            cand init 'Write a commented starter config file (mode 0600); never overwrites'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'wolkvox;config;help;show'= {
+        }
+        &'wolkvox;config;help;path'= {
+        }
+        &'wolkvox;config;help;init'= {
+        }
+        &'wolkvox;config;help;help'= {
+        }
+        &'wolkvox;completions'= {
+            cand -s 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added'
+            cand --server 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added'
+            cand -t 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`'
+            cand --token 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`'
+            cand --operation 'The CRM operation (account) name; inferred from the token when it encodes one'
+            cand -c 'Config file [default: <config dir>/wolkvox/config.toml]'
+            cand --config 'Config file [default: <config dir>/wolkvox/config.toml]'
+            cand -p 'Use the settings of [profiles.NAME] in the config file'
+            cand --profile 'Use the settings of [profiles.NAME] in the config file'
+            cand -o 'Output format on stdout'
+            cand --output 'Output format on stdout'
+            cand --timeout 'Seconds one request may take [default: 60, the API''s own limit]'
+            cand --connect-timeout 'Seconds to wait for a connection [default: 10]'
+            cand --retries 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]'
+            cand --concurrency 'Requests in flight at once: 1 or 2 [default: 1]'
+            cand --backoff-base 'First backoff step between retries (tests set it short)'
+            cand --json 'Short for --output json'
+            cand -v 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
+            cand --verbose 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'wolkvox;help'= {
+            cand delete 'Delete records by id'
+            cand config 'Show where settings come from, or create a config file'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'wolkvox;help;delete'= {
+        }
+        &'wolkvox;help;config'= {
+            cand show 'Print every resolved setting and where it came from (token redacted)'
+            cand path 'Print the config file that would be read'
+            cand init 'Write a commented starter config file (mode 0600); never overwrites'
+        }
+        &'wolkvox;help;config;show'= {
+        }
+        &'wolkvox;help;config;path'= {
+        }
+        &'wolkvox;help;config;init'= {
+        }
+        &'wolkvox;help;completions'= {
+        }
+        &'wolkvox;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
