@@ -28,6 +28,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalOpts {
     /// CRM host as in the browser's address bar (crm0001.wolkvox.com), or a
     /// base URL (https://host[:port][/prefix]) to which the API path is added
