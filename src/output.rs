@@ -385,9 +385,12 @@ fn progress_bar(total: u64) -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
     let style = ProgressStyle::with_template("{bar:30} {pos}/{len} ids  {rate}  {eta} left")
         .expect("the template is valid")
-        .with_key("rate", |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-            let _ = write!(w, "{:.0} ids/s", state.per_sec());
-        });
+        .with_key(
+            "rate",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0} ids/s", state.per_sec());
+            },
+        );
     bar.set_style(style);
     bar
 }
