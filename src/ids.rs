@@ -2,13 +2,15 @@
 //!
 //! A nightly run may read a million ids, so they are not kept as a million
 //! `String`s: all the text stays in one buffer and each id is a span into it.
-//! Duplicates are found by sorting span indices rather than with a hash set
-//! that would copy every id again.
+//! Duplicates are found with a table of span positions rather than a set of
+//! strings that would copy every id again.
 
+use std::hash::BuildHasher;
 use std::io::Read;
 use std::ops::Range;
 
 use anyhow::Result;
+use hashbrown::HashTable;
 
 use crate::exit;
 
@@ -60,7 +62,7 @@ pub fn problem(id: &str) -> Option<&'static str> {
     if id.is_empty() {
         return Some("is empty");
     }
-    if id.len() > MAX_ID_LEN {
+    if id.len() > MAX_ID_LEN && id.chars().count() > MAX_ID_LEN {
         return Some("is longer than 128 characters");
     }
     id.chars().find_map(|c| {
@@ -169,30 +171,31 @@ fn offset(n: usize) -> Result<u32> {
     u32::try_from(n).map_err(|_| exit::usage("more than 4 GiB of ids"))
 }
 
-/// Keeps the first occurrence of each id, in input order.
+/// Keeps the first occurrence of each id, in input order, in linear time.
+/// The table holds positions in the kept prefix of `spans`, which never
+/// move once written, so no id is copied.
 fn dedup(ids: Ids) -> Parsed {
-    let n = ids.spans.len();
-    let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_unstable_by(|&a, &b| ids.get(a as usize).cmp(ids.get(b as usize)).then(a.cmp(&b)));
-    let mut repeat = vec![false; n];
-    let mut duplicates = 0;
-    for pair in order.windows(2) {
-        if ids.get(pair[0] as usize) == ids.get(pair[1] as usize) {
-            repeat[pair[1] as usize] = true;
-            duplicates += 1;
+    let Ids { text, mut spans } = ids;
+    let hasher = hashbrown::DefaultHashBuilder::default();
+    let mut seen: HashTable<u32> = HashTable::with_capacity(spans.len());
+    let at = |spans: &[(u32, u32)], i: u32| {
+        let (start, end) = spans[i as usize];
+        &text[start as usize..end as usize]
+    };
+    let mut kept = 0;
+    for read in 0..spans.len() {
+        let (start, end) = spans[read];
+        let id = &text[start as usize..end as usize];
+        let hash = hasher.hash_one(id);
+        if seen.find(hash, |&j| at(&spans, j) == id).is_some() {
+            continue;
         }
+        spans[kept] = spans[read];
+        seen.insert_unique(hash, kept as u32, |&j| hasher.hash_one(at(&spans, j)));
+        kept += 1;
     }
-    drop(order);
-    if duplicates == 0 {
-        return Parsed { ids, duplicates };
-    }
-    let Ids { text, spans } = ids;
-    let spans = spans
-        .into_iter()
-        .zip(repeat)
-        .filter(|(_, r)| !r)
-        .map(|(s, _)| s)
-        .collect();
+    let duplicates = spans.len() - kept;
+    spans.truncate(kept);
     Parsed {
         ids: Ids { text, spans },
         duplicates,
@@ -247,6 +250,22 @@ mod tests {
             assert!(problem(bad).is_some(), "{bad:?} should be refused");
         }
         assert_eq!(problem("6074abc-7d3_X.y"), None);
+    }
+
+    #[test]
+    fn length_counts_characters_not_bytes() {
+        assert_eq!(problem(&"é".repeat(128)), None);
+        assert!(problem(&"é".repeat(129)).is_some());
+    }
+
+    #[test]
+    fn many_repeats_keep_first_positions() {
+        let input: String = (0..10_000).map(|i| format!("{}\n", i % 1000)).collect();
+        let parsed = from_reader(input.as_bytes()).unwrap();
+        assert_eq!(parsed.duplicates, 9000);
+        let got: Vec<&str> = parsed.ids.slice(0..parsed.ids.len()).collect();
+        let want: Vec<String> = (0..1000).map(|i| i.to_string()).collect();
+        assert_eq!(got, want);
     }
 
     #[test]

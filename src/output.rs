@@ -238,7 +238,7 @@ impl Reporter {
         match self.format {
             Format::Text if result.deleted() => {
                 let what = match result.range.len() {
-                    1 => self.ids.get(result.range.start).to_string(),
+                    1 => format!("1 id ({})", self.ids.get(result.range.start)),
                     n => format!("{n} ids"),
                 };
                 let msg = answer.msg().map(|m| format!(": {m}")).unwrap_or_default();

@@ -31,7 +31,7 @@ fn one_id_request_matches_the_api() {
         .arg("6074abc")
         .assert()
         .code(0)
-        .stdout("deleted 6074abc from contacts: 1 records deleted\n");
+        .stdout("deleted 1 id (6074abc) from contacts: 1 records deleted\n");
     mock.assert_calls(1);
 }
 
