@@ -14,20 +14,16 @@ fn hex(s: &str) -> String {
     s.bytes().map(|b| format!("{b:02x}")).collect()
 }
 
-fn dry(env: &Env) -> assert_cmd::Command {
+/// `wolkvox` with server, token and operation set by flags.
+fn creds(env: &Env) -> assert_cmd::Command {
     let mut cmd = env.cmd();
-    cmd.args([
-        "--server",
-        SERVER,
-        "--token",
-        TOKEN,
-        "--operation",
-        "acme",
-        "delete",
-        "--dry-run",
-        "-m",
-        "contacts",
-    ]);
+    cmd.args(["--server", SERVER, "--token", TOKEN, "--operation", "acme"]);
+    cmd
+}
+
+fn dry(env: &Env) -> assert_cmd::Command {
+    let mut cmd = creds(env);
+    cmd.args(["delete", "--dry-run", "-m", "contacts"]);
     cmd
 }
 
@@ -231,35 +227,13 @@ fn no_ids_is_a_usage_error() {
 #[test]
 fn module_is_required_and_not_empty() {
     let env = Env::new();
-    env.cmd()
-        .args([
-            "--server",
-            SERVER,
-            "-t",
-            TOKEN,
-            "--operation",
-            "acme",
-            "delete",
-            "--dry-run",
-            "a",
-        ])
+    creds(&env)
+        .args(["delete", "--dry-run", "a"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--module"));
-    env.cmd()
-        .args([
-            "--server",
-            SERVER,
-            "-t",
-            TOKEN,
-            "--operation",
-            "acme",
-            "delete",
-            "--dry-run",
-            "-m",
-            " ",
-            "a",
-        ])
+    creds(&env)
+        .args(["delete", "--dry-run", "-m", " ", "a"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("module is empty"));
@@ -268,20 +242,8 @@ fn module_is_required_and_not_empty() {
 #[test]
 fn modules_with_spaces_and_capitals_are_sent_as_given() {
     let env = Env::new();
-    env.cmd()
-        .args([
-            "--server",
-            SERVER,
-            "-t",
-            TOKEN,
-            "--operation",
-            "acme",
-            "delete",
-            "--dry-run",
-            "-m",
-            "Nomina Empleados",
-            "a",
-        ])
+    creds(&env)
+        .args(["delete", "--dry-run", "-m", "Nomina Empleados", "a"])
         .assert()
         .code(0)
         .stdout(predicate::str::contains(r#""module":"Nomina Empleados""#));

@@ -426,32 +426,17 @@ fn a_reader_that_goes_away_does_not_stop_the_run() {
     let server = FaultServer::start(|req| Reply::ok(req.ids().len()));
     let env = Env::new();
     let failed = env.path("failed.txt");
-    let mut child = env
-        .std_cmd()
-        .args([
-            "--server",
-            &server.url(),
-            "--token",
-            TOKEN,
-            "--operation",
-            "acme",
-            "delete",
-            "-m",
-            "contacts",
-        ])
-        .args([
-            "--batch-size",
-            "1",
-            "-o",
-            "jsonl",
-            "--failed-file",
-            failed.to_str().unwrap(),
-        ])
-        .args(common::ids(600))
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let ids = common::ids(600);
+    let mut args = vec![
+        "--batch-size",
+        "1",
+        "-o",
+        "jsonl",
+        "--failed-file",
+        failed.to_str().unwrap(),
+    ];
+    args.extend(ids.iter().map(String::as_str));
+    let mut child = env.spawn_delete(&server.url(), &args);
     let mut first = [0u8; 10];
     child.stdout.take().unwrap().read_exact(&mut first).unwrap();
     let out = child.wait_with_output().unwrap();

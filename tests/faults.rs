@@ -508,31 +508,16 @@ fn sigint_finishes_the_request_in_flight_and_reports_the_rest() {
         let env = Env::new();
         let failed = env.path("failed.txt");
         let input = common::ids(40);
-        let child = env
-            .std_cmd()
-            .args([
-                "--server",
-                &server.url(),
-                "--token",
-                common::TOKEN,
-                "--operation",
-                "acme",
-            ])
-            .args([
-                "delete",
-                "-m",
-                "contacts",
-                "--batch-size",
-                "2",
-                "-o",
-                "jsonl",
-            ])
-            .args(["--failed-file", failed.to_str().unwrap()])
-            .args(&input)
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut args = vec![
+            "--batch-size",
+            "2",
+            "-o",
+            "jsonl",
+            "--failed-file",
+            failed.to_str().unwrap(),
+        ];
+        args.extend(input.iter().map(String::as_str));
+        let child = env.spawn_delete(&server.url(), &args);
         server.wait_for(3, Duration::from_secs(20));
         signal(child.id(), sig);
         let out = child.wait_with_output().unwrap();
@@ -572,28 +557,18 @@ fn a_second_sigint_stops_at_once_counting_in_flight_ids_as_not_deleted() {
     let env = Env::new();
     let failed = env.path("failed.txt");
     let audit = env.path("audit.jsonl");
-    let child = env
-        .std_cmd()
-        .args([
-            "--server",
-            &server.url(),
-            "--token",
-            common::TOKEN,
-            "--operation",
-            "acme",
-        ])
-        .args(["delete", "-m", "contacts", "--batch-size", "2"])
-        .args([
-            "--failed-file",
-            failed.to_str().unwrap(),
-            "--audit-log",
-            audit.to_str().unwrap(),
-        ])
-        .args(common::ids(6))
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let ids = common::ids(6);
+    let (failed_arg, audit_arg) = (failed.to_str().unwrap(), audit.to_str().unwrap());
+    let mut args = vec![
+        "--batch-size",
+        "2",
+        "--failed-file",
+        failed_arg,
+        "--audit-log",
+        audit_arg,
+    ];
+    args.extend(ids.iter().map(String::as_str));
+    let child = env.spawn_delete(&server.url(), &args);
     server.wait_for(1, Duration::from_secs(20));
     let started = Instant::now();
     signal(child.id(), "INT");

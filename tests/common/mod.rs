@@ -90,6 +90,31 @@ impl Env {
     }
 }
 
+impl Env {
+    /// Starts a delete run against `url` as a child process with stdout and
+    /// stderr piped, for tests that signal it or close its output.
+    pub fn spawn_delete(&self, url: &str, args: &[&str]) -> std::process::Child {
+        self.std_cmd()
+            .args([
+                "--server",
+                url,
+                "--token",
+                TOKEN,
+                "--operation",
+                "acme",
+                "delete",
+                "-m",
+                "contacts",
+            ])
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("wolkvox starts")
+    }
+}
+
 pub fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
