@@ -177,8 +177,8 @@ pub fn execute(job: Job, client: Client, mut on_event: impl FnMut(Event)) -> Sum
             tx.clone(),
         );
         thread::spawn(move || {
+            let _notice = ExitNotice(&tx);
             work(&job, &client, &state, &next, &tx);
-            let _ = tx.send(Message::WorkerExit);
         });
     }
     drop(tx);
@@ -234,6 +234,16 @@ pub fn execute(job: Job, client: Client, mut on_event: impl FnMut(Event)) -> Sum
         };
     }
     summary
+}
+
+/// Tells the main loop a worker has ended, even if it ended by a panic, so
+/// the run still finishes and accounts for every id.
+struct ExitNotice<'a>(&'a Sender<Message>);
+
+impl Drop for ExitNotice<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.send(Message::WorkerExit);
+    }
 }
 
 fn install_interrupt_handler(tx: Sender<Message>, state: Arc<AtomicU8>) {

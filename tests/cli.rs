@@ -517,6 +517,28 @@ fn precedence_is_flag_env_profile_file_default() {
 }
 
 #[test]
+fn timeouts_from_flags_and_file() {
+    let env = Env::new();
+    let config = env.write("config.toml", "timeout = 12\nconnect_timeout = 4\n");
+    let config = config.to_str().unwrap();
+    let doc = show(env.cmd().args(["-c", config]));
+    assert_eq!(doc["timeout"]["value"], "12 s");
+    assert_eq!(doc["connect_timeout"]["value"], "4 s");
+    assert_eq!(doc["connect_timeout"]["source"], "file");
+    let doc = show(env.cmd().args(["-c", config, "--connect-timeout", "2.5"]));
+    assert_eq!(doc["connect_timeout"]["value"], "2.5 s");
+    assert_eq!(doc["connect_timeout"]["source"], "flag --connect-timeout");
+    env.cmd()
+        .args(["--connect-timeout", "0", "config", "show"])
+        .assert()
+        .code(2);
+    env.cmd()
+        .args(["--connect-timeout", "soon", "config", "show"])
+        .assert()
+        .code(2);
+}
+
+#[test]
 fn profile_from_env_and_default_profile() {
     let env = Env::new();
     let config = env.write(

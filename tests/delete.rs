@@ -446,3 +446,40 @@ fn a_reader_that_goes_away_does_not_stop_the_run() {
     assert_eq!(server.requests().len(), 600, "every id was still sent");
     assert_eq!(std::fs::read_to_string(&failed).unwrap(), "");
 }
+
+#[test]
+fn a_profile_supplies_server_token_and_operation_for_a_real_run() {
+    let server = FaultServer::start(|req| Reply::ok(req.ids().len()));
+    let env = Env::new();
+    let config = env.write(
+        "config.toml",
+        &format!(
+            "server = \"https://wrong.example.com\"\noperation = \"top\"\n\
+             [profiles.local]\nserver = \"{}\"\noperation = \"from-profile\"\ntoken_command = \"echo {TOKEN}\"\n",
+            server.url()
+        ),
+    );
+    env.cmd()
+        .args([
+            "-c",
+            config.to_str().unwrap(),
+            "-p",
+            "local",
+            "delete",
+            "-m",
+            "leads",
+            "L1",
+        ])
+        .assert()
+        .code(0);
+    let request = &server.requests()[0];
+    assert!(
+        request
+            .head
+            .contains(&format!("\r\nWolkvox-Token: {TOKEN}\r\n"))
+    );
+    assert_eq!(
+        request.json,
+        json!({"operation": "from-profile", "module": "leads", "multiple": false, "wolkvox-id": "L1"})
+    );
+}
