@@ -214,7 +214,7 @@ impl Settings {
         };
         let token = match &global.token {
             Some(t) => Some(Setting::new(
-                TokenSpec::Value(Secret::new(t.clone())),
+                TokenSpec::Value(Secret::new(t.trim().to_string())),
                 flag("token", "--token", "WOLKVOX_TOKEN"),
             )),
             None => layered.token()?,
@@ -405,7 +405,7 @@ impl Layers<'_> {
                 }
                 (Some(t), None) => {
                     return Ok(Some(Setting::new(
-                        TokenSpec::Value(Secret::new(t.clone())),
+                        TokenSpec::Value(Secret::new(t.trim().to_string())),
                         source,
                     )));
                 }

@@ -926,3 +926,16 @@ fn a_closed_stdout_is_not_a_panic() {
         assert_eq!(out.status.code(), Some(0), "{stderr}");
     }
 }
+
+#[test]
+fn a_token_pasted_with_spaces_around_it_is_trimmed_but_inner_spaces_are_refused() {
+    let env = Env::new();
+    let config = env.write("config.toml", "token = \"  abc123 \\n\"\n");
+    let doc = show(env.cmd().args(["-c", config.to_str().unwrap()]));
+    assert_eq!(doc["token"]["source"], "file");
+    env.cmd()
+        .args(["-t", "abc 123", "config", "show"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("spaces").and(predicate::str::contains("abc").not()));
+}
