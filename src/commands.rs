@@ -70,8 +70,12 @@ fn delete(global: &GlobalOpts, matches: &ArgMatches, args: &DeleteArgs) -> Resul
     };
     let batch_size = resolved.batch_size as usize;
     if args.dry_run {
-        output::dry_run(format, &ctx, &ids, batch_size, &msgs);
-        return Ok(Exit::Success);
+        let printed = output::dry_run(format, &ctx, &ids, batch_size, &msgs);
+        return Ok(if printed {
+            Exit::Success
+        } else {
+            Exit::NoneDeleted
+        });
     }
 
     // Everything that can refuse the run does so before the first request.

@@ -82,6 +82,7 @@ impl Messages {
 #[derive(Default)]
 pub struct Stdout {
     gone: bool,
+    failed: bool,
 }
 
 impl Stdout {
@@ -90,9 +91,19 @@ impl Stdout {
             return;
         }
         let mut out = io::stdout().lock();
-        if writeln!(out, "{text}").and_then(|()| out.flush()).is_err() {
+        if let Err(e) = writeln!(out, "{text}").and_then(|()| out.flush()) {
             self.gone = true;
+            // A reader that went away (`| head`) is normal; a full disk is not.
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                self.failed = true;
+                let _ = writeln!(io::stderr(), "error: cannot write results to stdout: {e}");
+            }
         }
+    }
+
+    /// Whether writing failed for a reason other than the reader leaving.
+    pub fn failed(&self) -> bool {
+        self.failed
     }
 }
 
@@ -120,13 +131,12 @@ pub struct Reporter {
 impl Reporter {
     pub fn new(
         format: Format,
-        msgs: Messages,
+        mut msgs: Messages,
         ctx: Context,
         ids: Arc<Ids>,
         audit: Option<AuditLog>,
         batches: usize,
     ) -> Self {
-        let mut msgs = msgs;
         if batches > 1 && !msgs.quiet && io::stderr().is_terminal() {
             msgs.bar = Some(progress_bar(ids.len() as u64));
         }
@@ -558,8 +568,15 @@ impl Drop for FailedFile {
     }
 }
 
-/// Prints the requests a run would send, and sends nothing.
-pub fn dry_run(format: Format, ctx: &Context, ids: &Ids, batch_size: usize, msgs: &Messages) {
+/// Prints the requests a run would send, and sends nothing. False when
+/// stdout could not take them.
+pub fn dry_run(
+    format: Format,
+    ctx: &Context,
+    ids: &Ids,
+    batch_size: usize,
+    msgs: &Messages,
+) -> bool {
     let mut out = Stdout::default();
     let mut requests = Vec::new();
     let mut requests_count = 0;
@@ -618,6 +635,7 @@ pub fn dry_run(format: Format, ctx: &Context, ids: &Ids, batch_size: usize, msgs
         count(requests_count, "request"),
         count(ids.len(), "id")
     ));
+    !out.failed()
 }
 
 /// "1 id", "2 ids".

@@ -939,3 +939,32 @@ fn a_token_pasted_with_spaces_around_it_is_trimmed_but_inner_spaces_are_refused(
         .code(3)
         .stderr(predicate::str::contains("spaces").and(predicate::str::contains("abc").not()));
 }
+
+#[test]
+fn a_dry_run_whose_output_cannot_be_written_fails() {
+    let env = Env::new();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = env
+        .std_cmd()
+        .args([
+            "-s",
+            SERVER,
+            "-t",
+            TOKEN,
+            "--operation",
+            "a",
+            "delete",
+            "--dry-run",
+            "-m",
+            "c",
+            "a",
+        ])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write results to stdout"));
+}
