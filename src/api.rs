@@ -191,6 +191,9 @@ impl Client {
             // followed, so no TLS will happen: skip loading the system's
             // certificate store (about a megabyte and a millisecond).
             builder = builder.tls_certs_only(std::iter::empty());
+            // Nor may an HTTP_PROXY variable carry the token, unencrypted,
+            // off this machine. (https goes through proxies in a tunnel.)
+            builder = builder.no_proxy();
         }
         let http = builder
             .user_agent(USER_AGENT)

@@ -483,3 +483,19 @@ fn a_profile_supplies_server_token_and_operation_for_a_real_run() {
         json!({"operation": "from-profile", "module": "leads", "multiple": false, "wolkvox-id": "L1"})
     );
 }
+
+#[test]
+fn plain_http_to_loopback_never_goes_through_a_proxy() {
+    let proxy = FaultServer::start(|_| Reply::ok(1));
+    let server = FaultServer::start(|req| Reply::ok(req.ids().len()));
+    Env::new()
+        .delete(&server.url())
+        .env("HTTP_PROXY", proxy.url())
+        .env("http_proxy", proxy.url())
+        .env("ALL_PROXY", proxy.url())
+        .arg("a1")
+        .assert()
+        .code(0);
+    assert!(proxy.requests().is_empty(), "the token went to the proxy");
+    assert_eq!(server.requests().len(), 1);
+}
