@@ -75,37 +75,15 @@ impl Env {
     /// A command ready to delete against `url`, with token and operation.
     pub fn delete(&self, url: &str) -> assert_cmd::Command {
         let mut cmd = self.cmd();
-        cmd.args([
-            "--server",
-            url,
-            "--token",
-            TOKEN,
-            "--operation",
-            "acme",
-            "delete",
-            "-m",
-            "contacts",
-        ]);
+        cmd.args(delete_args(url));
         cmd
     }
-}
 
-impl Env {
     /// Starts a delete run against `url` as a child process with stdout and
     /// stderr piped, for tests that signal it or close its output.
     pub fn spawn_delete(&self, url: &str, args: &[&str]) -> std::process::Child {
         self.std_cmd()
-            .args([
-                "--server",
-                url,
-                "--token",
-                TOKEN,
-                "--operation",
-                "acme",
-                "delete",
-                "-m",
-                "contacts",
-            ])
+            .args(delete_args(url))
             .args(args)
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::piped())
@@ -113,6 +91,21 @@ impl Env {
             .spawn()
             .expect("wolkvox starts")
     }
+}
+
+/// Server, token and operation flags, then `delete -m contacts`.
+fn delete_args(url: &str) -> [&str; 9] {
+    [
+        "--server",
+        url,
+        "--token",
+        TOKEN,
+        "--operation",
+        "acme",
+        "delete",
+        "-m",
+        "contacts",
+    ]
 }
 
 pub fn set_mode(path: &Path, mode: u32) {
