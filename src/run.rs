@@ -56,6 +56,8 @@ pub struct BatchResult {
     pub range: Range<usize>,
     pub answer: Answer,
     pub attempts: u32,
+    /// Whether any attempt got an HTTP answer (exit 6 is for none at all).
+    pub heard: bool,
 }
 
 impl BatchResult {
@@ -119,7 +121,7 @@ pub struct Summary {
     pub requests_done: usize,
     /// Ids carried by finished requests.
     pub sent_ids: usize,
-    /// Requests that got an HTTP answer on their last attempt.
+    /// Requests that got an HTTP answer on any attempt.
     pub answered: usize,
     pub stop: Stop,
     /// Requests in flight when a second Ctrl-C abandoned them.
@@ -210,7 +212,7 @@ pub fn execute(job: Job, client: Client, mut on_event: impl FnMut(Event)) -> Sum
                         in_flight.retain(|r| r != &result.range);
                         summary.requests_done += 1;
                         summary.sent_ids += result.range.len();
-                        if result.answer.status.is_some() {
+                        if result.heard {
                             summary.answered += 1;
                         }
                         if result.deleted() {
@@ -299,8 +301,10 @@ fn attempt_all(
 ) -> BatchResult {
     let total = job.retries + 1;
     let mut attempt = 1;
+    let mut heard = false;
     loop {
         let answer = client.send(body);
+        heard |= answer.status.is_some();
         send(Event::Attempt {
             range: range.clone(),
             attempt,
@@ -314,6 +318,7 @@ fn attempt_all(
                 range,
                 answer,
                 attempts: attempt,
+                heard,
             };
         }
         let (wait, retry_after) = match answer.retry_after {
@@ -332,6 +337,7 @@ fn attempt_all(
                 range,
                 answer,
                 attempts: attempt,
+                heard,
             };
         }
         attempt += 1;

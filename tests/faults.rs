@@ -589,3 +589,19 @@ fn a_second_sigint_stops_at_once_counting_in_flight_ids_as_not_deleted() {
     assert!(line["error"].as_str().unwrap().contains("may have acted"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("6 ids not deleted"));
 }
+
+#[test]
+fn an_answer_then_silence_is_not_unreachable() {
+    let server = FaultServer::start(|req| {
+        if req.call == 0 {
+            Reply::json(503, "")
+        } else {
+            Reply::Drop
+        }
+    });
+    Env::new()
+        .delete(&server.url())
+        .args(["--retries", "1", "a1"])
+        .assert()
+        .code(1);
+}
