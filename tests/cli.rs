@@ -291,61 +291,32 @@ fn bad_flags_exit_2() {
 #[test]
 fn missing_server_token_or_operation_exits_3_naming_every_source() {
     let env = Env::new();
-    env.cmd()
-        .args([
-            "-t",
-            TOKEN,
-            "--operation",
-            "acme",
-            "delete",
-            "--dry-run",
-            "-m",
-            "contacts",
-            "a",
-        ])
-        .assert()
-        .code(3)
-        .stderr(
-            predicate::str::contains("--server").and(predicate::str::contains("WOLKVOX_SERVER")),
-        );
-    env.cmd()
-        .args([
-            "-s",
-            SERVER,
-            "--operation",
-            "acme",
-            "delete",
-            "--dry-run",
-            "-m",
-            "contacts",
-            "a",
-        ])
-        .assert()
-        .code(3)
-        .stderr(
-            predicate::str::contains("--token")
-                .and(predicate::str::contains("WOLKVOX_TOKEN"))
-                .and(predicate::str::contains("token_command")),
-        );
-    env.cmd()
-        .args([
-            "-s",
-            SERVER,
-            "-t",
-            TOKEN,
-            "delete",
-            "--dry-run",
-            "-m",
-            "contacts",
-            "a",
-        ])
-        .assert()
-        .code(3)
-        .stderr(
-            predicate::str::contains("--operation")
-                .and(predicate::str::contains("WOLKVOX_OPERATION"))
-                .and(predicate::str::contains("`operation`")),
-        );
+    let cases: [(&[&str], &[&str]); 3] = [
+        (
+            &["-t", TOKEN, "--operation", "acme"],
+            &["--server", "WOLKVOX_SERVER", "`server`"],
+        ),
+        (
+            &["-s", SERVER, "--operation", "acme"],
+            &["--token", "WOLKVOX_TOKEN", "token_command"],
+        ),
+        (
+            &["-s", SERVER, "-t", TOKEN],
+            &["--operation", "WOLKVOX_OPERATION", "`operation`"],
+        ),
+    ];
+    for (given, named) in cases {
+        let out = env
+            .cmd()
+            .args(given)
+            .args(["delete", "--dry-run", "-m", "contacts", "a"])
+            .assert()
+            .code(3);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        for name in named {
+            assert!(stderr.contains(name), "{name} not named in: {stderr}");
+        }
+    }
 }
 
 #[test]
