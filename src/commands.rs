@@ -105,7 +105,7 @@ fn delete(global: &GlobalOpts, matches: &ArgMatches, args: &DeleteArgs) -> Resul
         concurrency: resolved.concurrency,
         retries: resolved.retries,
         backoff_base: resolved.backoff_base,
-        show_bodies: global.verbose >= 2,
+        verbose: global.verbose,
     };
     let mut reporter = Reporter::new(format, msgs, ctx, ids.clone(), audit, job.batch_count());
     let summary = run::execute(job, client, |event| reporter.event(event));

@@ -35,8 +35,9 @@ pub struct Job {
     pub concurrency: usize,
     pub retries: u32,
     pub backoff_base: Duration,
-    /// Hand each request body to the caller (for `-vv`).
-    pub show_bodies: bool,
+    /// How much the caller shows: each attempt's answer from 1 (`-v`),
+    /// each request body from 2 (`-vv`). Below that nothing is copied.
+    pub verbose: u8,
 }
 
 impl Job {
@@ -74,7 +75,7 @@ pub enum Event {
         range: Range<usize>,
         body: Option<Vec<u8>>,
     },
-    /// One attempt's answer (before any retry).
+    /// One attempt's answer (before any retry); only with `Job::verbose` ≥ 1.
     Attempt {
         range: Range<usize>,
         attempt: u32,
@@ -271,7 +272,7 @@ fn work(job: &Job, client: &Client, state: &AtomicU8, next: &AtomicUsize, tx: &S
         let range = job.batch(n);
         let ids: Vec<&str> = job.ids.slice(range.clone()).collect();
         let body = api::body(&job.operation, &job.module, &ids);
-        let shown = job.show_bodies.then(|| body.clone());
+        let shown = (job.verbose >= 2).then(|| body.clone());
         if !send(Event::Sending {
             range: range.clone(),
             body: shown,
@@ -305,11 +306,13 @@ fn attempt_all(
     loop {
         let answer = client.send(body);
         heard |= answer.status.is_some();
-        send(Event::Attempt {
-            range: range.clone(),
-            attempt,
-            answer: answer.clone(),
-        });
+        if job.verbose >= 1 {
+            send(Event::Attempt {
+                range: range.clone(),
+                attempt,
+                answer: answer.clone(),
+            });
+        }
         let retry = answer.judgement == Judgement::Retry
             && attempt < total
             && state.load(Ordering::SeqCst) == RUNNING;
