@@ -21,14 +21,24 @@ fn creds(env: &Env) -> assert_cmd::Command {
     cmd
 }
 
-fn dry(env: &Env) -> assert_cmd::Command {
-    let mut cmd = creds(env);
-    cmd.args(["delete", "--dry-run", "-m", "contacts"]);
-    cmd
-}
+/// Credentials, then `delete --dry-run -m contacts`; ids follow.
+const DRY: [&str; 10] = [
+    "--server",
+    SERVER,
+    "--token",
+    TOKEN,
+    "--operation",
+    "acme",
+    "delete",
+    "--dry-run",
+    "-m",
+    "contacts",
+];
 
-fn stdout_json(output: &std::process::Output) -> Value {
-    serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
+fn dry(env: &Env) -> assert_cmd::Command {
+    let mut cmd = env.cmd();
+    cmd.args(DRY);
+    cmd
 }
 
 #[test]
@@ -73,7 +83,7 @@ fn dry_run_json_shows_each_batch_in_input_order() {
         .args(&ids)
         .assert()
         .code(0);
-    let doc = stdout_json(out.get_output());
+    let doc = common::stdout_json(out.get_output());
     assert_eq!(doc["dry_run"], true);
     assert_eq!(doc["requested"], 250);
     let requests = doc["requests"].as_array().unwrap();
@@ -104,11 +114,7 @@ fn dry_run_jsonl_is_one_line_per_request_then_a_summary() {
         .args(["-o", "jsonl", "--batch-size", "2", "a", "b", "c"])
         .assert()
         .code(0);
-    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    let lines: Vec<Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = common::stdout_jsonl(out.get_output());
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[1]["body"]["wolkvox-id"], "c");
     assert_eq!(lines[2]["summary"]["requests"], 2);
@@ -146,7 +152,7 @@ fn ids_from_stdin_handle_bom_crlf_comments_and_separators() {
         .write_stdin(input)
         .assert()
         .code(0);
-    let doc = stdout_json(out.get_output());
+    let doc = common::stdout_json(out.get_output());
     assert_eq!(
         doc["requests"][0]["body"]["wolkvox-id"],
         serde_json::json!(["id1", "id2", "id3", "id4", "id5"])
@@ -421,7 +427,7 @@ fn config_file_supplies_settings() {
         ])
         .assert()
         .code(0);
-    let doc = stdout_json(out.get_output());
+    let doc = common::stdout_json(out.get_output());
     assert_eq!(doc["requests"].as_array().unwrap().len(), 2);
     assert_eq!(doc["server"], URL);
     out.stderr(predicate::str::contains("warning").not());
@@ -430,7 +436,7 @@ fn config_file_supplies_settings() {
 /// `config show --json`, with each setting's value and source.
 fn show(cmd: &mut assert_cmd::Command) -> Value {
     let out = cmd.args(["config", "show", "--json"]).assert().code(0);
-    stdout_json(out.get_output())
+    common::stdout_json(out.get_output())
 }
 
 #[test]
@@ -621,7 +627,7 @@ fn token_command_supplies_the_token() {
         .args(["-c", config.to_str().unwrap(), "config", "show", "--json"])
         .assert()
         .code(0);
-    let doc = stdout_json(out.get_output());
+    let doc = common::stdout_json(out.get_output());
     assert_eq!(doc["token"]["value"], "(redacted)");
     assert_eq!(doc["token"]["source"], "file token_command");
     // The command must not eat ids piped to wolkvox.
@@ -860,30 +866,14 @@ fn a_closed_stdout_is_not_a_panic() {
     use std::io::Read;
     use std::process::Stdio;
     let env = Env::new();
-    for args in [
-        vec!["completions", "bash"],
-        vec![
-            "-s",
-            SERVER,
-            "-t",
-            TOKEN,
-            "--operation",
-            "a",
-            "delete",
-            "--dry-run",
-            "-m",
-            "c",
-        ],
-    ] {
+    let ids = common::ids(3000);
+    let mut dry_run: Vec<&str> = DRY.to_vec();
+    dry_run.extend(["--batch-size", "1"]);
+    dry_run.extend(ids.iter().map(String::as_str));
+    for args in [vec!["completions", "bash"], dry_run] {
         let mut child = env
             .std_cmd()
             .args(&args)
-            .args(common::ids(if args[0] == "completions" { 0 } else { 3000 }))
-            .args(
-                ["--batch-size", "1"]
-                    .iter()
-                    .filter(|_| args[0] != "completions"),
-            )
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -920,19 +910,8 @@ fn a_dry_run_whose_output_cannot_be_written_fails() {
         .unwrap();
     let out = env
         .std_cmd()
-        .args([
-            "-s",
-            SERVER,
-            "-t",
-            TOKEN,
-            "--operation",
-            "a",
-            "delete",
-            "--dry-run",
-            "-m",
-            "c",
-            "a",
-        ])
+        .args(DRY)
+        .arg("a")
         .stdout(full)
         .output()
         .unwrap();

@@ -8,11 +8,7 @@ use std::time::Duration;
 use common::{API_PATH, Env, FaultServer, Reply, TOKEN, ok_body};
 use httpmock::prelude::*;
 use predicates::prelude::*;
-use serde_json::{Value, json};
-
-fn stdout_json(output: &std::process::Output) -> Value {
-    serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
-}
+use serde_json::json;
 
 #[test]
 fn one_id_request_matches_the_api() {
@@ -300,7 +296,7 @@ fn json_output_is_one_document() {
         .args(["--json", "--batch-size", "2", "a", "b", "c"])
         .assert()
         .code(5);
-    let doc = stdout_json(out.get_output());
+    let doc = common::stdout_json(out.get_output());
     assert_eq!(
         doc,
         json!({
@@ -329,11 +325,7 @@ fn jsonl_output_streams_requests_then_a_summary() {
         .args(["-o", "jsonl", "--batch-size", "2", "a", "b", "c"])
         .assert()
         .code(0);
-    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    let lines: Vec<Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = common::stdout_jsonl(out.get_output());
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["ids"], json!(["a", "b"]));
     assert_eq!(lines[0]["ok"], true);

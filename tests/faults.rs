@@ -12,10 +12,6 @@ use common::{Env, FaultServer, Reply};
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn stdout_json(output: &std::process::Output) -> Value {
-    serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
-}
-
 /// A server whose first answer is `first`, and then success.
 fn fails_once(first: Reply) -> FaultServer {
     FaultServer::start(move |req| {
@@ -290,7 +286,7 @@ fn a_mixed_fault_run_over_1000_ids_accounts_for_every_id() {
         .write_stdin(input.join("\n"))
         .assert()
         .code(5);
-    let doc = stdout_json(out.get_output());
+    let doc = common::stdout_json(out.get_output());
 
     let expected_failed: Vec<String> = input
         .iter()
