@@ -1,24 +1,26 @@
 //! The command line. Doc comments here are the `--help` text; the names are
-//! a contract that scripts rely on.
+//! a contract that scripts rely on. Settings that the config file can also
+//! hold use the config key as their argument id and the check from
+//! [`config::spec`], so a flag and a file entry are judged alike.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap::parser::ValueSource;
+use clap::{
+    ArgAction, ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum,
+};
 use clap_complete::Shell;
 
+use crate::config::{Source, spec};
 use crate::exit;
-
-/// Wolkvox refuses more than two simultaneous requests per token.
-pub const MAX_CONCURRENCY: usize = 2;
-pub const MAX_BATCH: u32 = 10_000;
 
 /// Delete records in the Wolkvox CRM through its HTTP delete API.
 ///
 /// Ids are given as arguments or piped on stdin (one per line, or separated
 /// by commas or spaces). Every id is checked before anything is sent.
 #[derive(Debug, Parser)]
-#[command(name = "wolkvox", version, after_help = exit::TABLE, max_term_width = 100)]
+#[command(name = "wolkvox", version, after_help = exit::table(), max_term_width = 100)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalOpts,
@@ -74,7 +76,7 @@ pub struct GlobalOpts {
         long,
         env = "WOLKVOX_PROFILE",
         global = true,
-        value_name = "NAME"
+        value_name = "PROFILE"
     )]
     pub profile: Option<String>,
 
@@ -95,19 +97,19 @@ pub struct GlobalOpts {
     pub quiet: bool,
 
     /// Seconds one request may take [default: 60, the API's own limit]
-    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_seconds)]
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = spec::arg(&spec::TIMEOUT))]
     pub timeout: Option<Duration>,
 
     /// Seconds to wait for a connection [default: 10]
-    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_seconds)]
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = spec::arg(&spec::CONNECT_TIMEOUT))]
     pub connect_timeout: Option<Duration>,
 
     /// Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]
-    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+    #[arg(long, global = true, value_name = "N", value_parser = spec::arg(&spec::RETRIES))]
     pub retries: Option<u32>,
 
     /// Requests in flight at once: 1 or 2 [default: 1]
-    #[arg(long, global = true, value_name = "N", value_parser = parse_concurrency)]
+    #[arg(long, global = true, value_name = "N", value_parser = spec::arg(&spec::CONCURRENCY))]
     pub concurrency: Option<usize>,
 
     /// First backoff step between retries (tests set it short)
@@ -117,7 +119,7 @@ pub struct GlobalOpts {
         hide = true,
         env = "WOLKVOX_BACKOFF_BASE",
         value_name = "SECONDS",
-        value_parser = parse_seconds
+        value_parser = spec::arg(&spec::TIMEOUT)
     )]
     pub backoff_base: Option<Duration>,
 }
@@ -160,7 +162,7 @@ pub struct DeleteArgs {
     pub ids: Vec<String>,
 
     /// Ids per request, 1 to 10000 [default: 100]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=MAX_BATCH as i64))]
+    #[arg(long, value_name = "N", value_parser = spec::arg(&spec::BATCH_SIZE))]
     pub batch_size: Option<u32>,
 
     /// Check everything and print the requests, but send nothing
@@ -186,38 +188,64 @@ pub enum ConfigCommand {
     Init,
 }
 
-fn parse_seconds(s: &str) -> Result<Duration, String> {
-    let secs: f64 = s
-        .parse()
-        .map_err(|_| format!("'{s}' is not a number of seconds"))?;
-    seconds(secs)
+/// A parsed command line, with what clap knows of where each value came from.
+pub struct Invocation {
+    pub cli: Cli,
+    matches: ArgMatches,
+    command: clap::Command,
 }
 
-/// A positive, finite number of seconds.
-pub fn seconds(secs: f64) -> Result<Duration, String> {
-    if secs.is_finite() && secs > 0.0 && secs <= 86_400.0 {
-        Ok(Duration::from_secs_f64(secs))
-    } else {
-        Err(format!(
-            "{secs} is not a number of seconds between 0 and 86400"
-        ))
+/// Parses the process's arguments; `--help`, `--version` and mistakes come
+/// back as clap's error, for the exit policy to handle.
+pub fn parse() -> Result<Invocation, clap::Error> {
+    let mut command = Cli::command();
+    let matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    let cli = Cli::from_arg_matches(&matches)?;
+    Ok(Invocation {
+        cli,
+        matches,
+        command,
+    })
+}
+
+impl Invocation {
+    /// The matches of the deepest subcommand that knows argument `id`, with
+    /// that subcommand's definition.
+    fn find(&self, id: &str) -> Option<(&ArgMatches, &clap::Arg)> {
+        let (mut matches, mut command) = (&self.matches, &self.command);
+        let mut found = None;
+        loop {
+            if let Some(arg) = command.get_arguments().find(|a| a.get_id() == id) {
+                found = Some((matches, arg));
+            }
+            let Some((name, sub)) = matches.subcommand() else {
+                return found;
+            };
+            matches = sub;
+            command = command.find_subcommand(name)?;
+        }
     }
-}
 
-fn parse_concurrency(s: &str) -> Result<usize, String> {
-    let n: usize = s
-        .parse()
-        .map_err(|_| format!("'{s}' is not a whole number"))?;
-    check_concurrency(n)
-}
+    /// A value the user gave as a flag or environment variable.
+    pub fn value<T: Clone + Send + Sync + 'static>(&self, id: &str) -> Option<T> {
+        self.setting(id).map(|s| s.value)
+    }
 
-pub fn check_concurrency(n: usize) -> Result<usize, String> {
-    match n {
-        1..=MAX_CONCURRENCY => Ok(n),
-        0 => Err("concurrency must be 1 or 2".into()),
-        _ => Err(format!(
-            "concurrency {n} is too high: Wolkvox refuses more than {MAX_CONCURRENCY} \
-             simultaneous requests per token, so at most {MAX_CONCURRENCY} are allowed"
-        )),
+    /// A value the user gave, with its source named as clap names it.
+    pub fn setting<T: Clone + Send + Sync + 'static>(
+        &self,
+        id: &str,
+    ) -> Option<crate::config::Setting<T>> {
+        let (matches, arg) = self.find(id)?;
+        let source = match matches.value_source(id)? {
+            ValueSource::CommandLine => Source::Flag(match arg.get_long() {
+                Some(long) => format!("--{long}"),
+                None => format!("-{}", arg.get_short()?),
+            }),
+            ValueSource::EnvVariable => Source::Env(arg.get_env()?.to_string_lossy().into_owned()),
+            _ => return None,
+        };
+        let value = matches.get_one::<T>(id)?.clone();
+        Some(crate::config::Setting::new(value, source))
     }
 }

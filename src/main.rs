@@ -1,30 +1,42 @@
 //! wolkvox: delete records in the Wolkvox CRM through its HTTP delete API.
+//!
+//! Data flows one way: cli → config → input → run (→ api) → output → exit.
 
 mod api;
 mod cli;
 mod commands;
 mod config;
 mod exit;
-mod ids;
+mod input;
 mod output;
+mod retry;
 mod run;
 mod secret;
+mod signals;
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches};
+use exit::Exit;
 
 fn main() -> ExitCode {
-    let matches = cli::Cli::command().get_matches();
-    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    match commands::run(&cli, &matches) {
-        Ok(code) => code.into(),
+    signals::install();
+    let exit = match cli::parse() {
+        Ok(invocation) => outcome(commands::dispatch(&invocation)),
+        Err(err) => exit::of_clap_error(&err),
+    };
+    exit.end()
+}
+
+/// Prints the error of a command that failed, and picks its exit code.
+fn outcome(result: anyhow::Result<Exit>) -> Exit {
+    match result {
+        Ok(exit) => exit,
         // The reader of stdout has gone (`| head`): nothing more to say.
-        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if is_broken_pipe(&err) => Exit::Success,
         Err(err) => {
             let _ = writeln!(std::io::stderr(), "error: {err:#}");
-            exit::code_of(&err).into()
+            exit::of_error(&err)
         }
     }
 }

@@ -1,44 +1,20 @@
 //! Everything that happens before a request is sent: flags, ids, config,
 //! dry runs, completions. None of these tests needs a server.
 
-mod common;
-
-use common::{Env, TOKEN};
+use crate::common;
+use crate::common::{Env, SERVER, TOKEN, URL, hex};
 use predicates::prelude::*;
 use serde_json::Value;
-
-const SERVER: &str = "crm0001.wolkvox.com";
-const URL: &str = "https://crm0001.wolkvox.com/server/API/v2/custom/delete.php";
-
-fn hex(s: &str) -> String {
-    s.bytes().map(|b| format!("{b:02x}")).collect()
-}
 
 /// `wolkvox` with server, token and operation set by flags.
 fn creds(env: &Env) -> assert_cmd::Command {
     let mut cmd = env.cmd();
-    cmd.args(["--server", SERVER, "--token", TOKEN, "--operation", "acme"]);
+    cmd.args(common::creds(SERVER));
     cmd
 }
 
-/// Credentials, then `delete --dry-run -m contacts`; ids follow.
-const DRY: [&str; 10] = [
-    "--server",
-    SERVER,
-    "--token",
-    TOKEN,
-    "--operation",
-    "acme",
-    "delete",
-    "--dry-run",
-    "-m",
-    "contacts",
-];
-
 fn dry(env: &Env) -> assert_cmd::Command {
-    let mut cmd = env.cmd();
-    cmd.args(DRY);
-    cmd
+    env.dry()
 }
 
 #[test]
@@ -863,25 +839,20 @@ fn committed_completions_match_the_binary() {
 
 #[test]
 fn a_closed_stdout_is_not_a_panic() {
-    use std::io::Read;
-    use std::process::Stdio;
     let env = Env::new();
-    let ids = common::ids(3000);
-    let mut dry_run: Vec<&str> = DRY.to_vec();
+    // At one id per request the dry run prints about 2.5 MB, far more than
+    // a pipe holds; the pipe's reader is gone before the first byte.
+    let ids = common::ids(10_000);
+    let mut dry_run = common::dry_args();
     dry_run.extend(["--batch-size", "1"]);
     dry_run.extend(ids.iter().map(String::as_str));
     for args in [vec!["completions", "bash"], dry_run] {
-        let mut child = env
+        let out = env
             .std_cmd()
             .args(&args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
+            .stdout(common::closed_pipe())
+            .output()
             .unwrap();
-        let mut first = [0u8; 16];
-        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
-        // stdout is now closed
-        let out = child.wait_with_output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!stderr.contains("panicked"), "{stderr}");
         assert_eq!(out.status.code(), Some(0), "{stderr}");
@@ -910,7 +881,7 @@ fn a_dry_run_whose_output_cannot_be_written_fails() {
         .unwrap();
     let out = env
         .std_cmd()
-        .args(DRY)
+        .args(common::dry_args())
         .arg("a")
         .stdout(full)
         .output()

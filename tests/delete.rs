@@ -1,14 +1,23 @@
 //! Real delete runs against a local mock of the Wolkvox API: what goes over
 //! the wire, how answers are judged, the outputs and the exit codes.
 
-mod common;
-
+use crate::common;
 use std::time::Duration;
 
-use common::{API_PATH, Env, FaultServer, Reply, TOKEN, ok_body};
+use crate::common::{API_PATH, Env, FaultServer, Reply, TOKEN, ok_body};
 use httpmock::prelude::*;
 use predicates::prelude::*;
 use serde_json::json;
+
+/// Answers every delete request on `server` with `status` and `body`.
+fn answer<'a>(server: &'a MockServer, status: u16, body: &str) -> httpmock::Mock<'a> {
+    server.mock(|when, then| {
+        when.method(POST).path(API_PATH);
+        then.status(status)
+            .header("content-type", "application/json")
+            .body(body);
+    })
+}
 
 #[test]
 fn one_id_request_matches_the_api() {
@@ -143,14 +152,14 @@ fn redirects_are_not_followed_and_the_token_stays_home() {
 
 #[test]
 fn a_body_error_with_status_200_is_a_refusal() {
-    let server = FaultServer::start(|_| {
-        Reply::json(
-            200,
-            r#"{"code":"400","error":"Invalid module","msg":"nothing deleted"}"#,
-        )
-    });
+    let server = MockServer::start();
+    let mock = answer(
+        &server,
+        200,
+        r#"{"code":"400","error":"Invalid module","msg":"nothing deleted"}"#,
+    );
     let env = Env::new();
-    env.delete(&server.url())
+    env.delete(&server.base_url())
         .args(["a1", "a2"])
         .assert()
         .code(1)
@@ -160,15 +169,15 @@ fn a_body_error_with_status_200_is_a_refusal() {
                 .and(predicate::str::contains("nothing deleted"))
                 .and(predicate::str::contains("a1, a2")),
         );
-    assert_eq!(server.requests().len(), 1, "a refusal is not retried");
+    mock.assert_calls(1); // a refusal is not retried
 }
 
 #[test]
 fn an_error_field_alone_is_a_refusal() {
-    let server =
-        FaultServer::start(|_| Reply::json(200, r#"{"code":200,"error":"record locked"}"#));
+    let server = MockServer::start();
+    answer(&server, 200, r#"{"code":200,"error":"record locked"}"#);
     Env::new()
-        .delete(&server.url())
+        .delete(&server.base_url())
         .arg("a1")
         .assert()
         .code(1)
@@ -197,27 +206,29 @@ fn an_html_page_is_a_failure_showing_status_and_start_of_body() {
 #[test]
 fn a_4xx_is_refused_without_retry() {
     for status in [400, 404, 422] {
-        let server = FaultServer::start(move |_| Reply::json(status, r#"{"error":"no"}"#));
+        let server = MockServer::start();
+        let mock = answer(&server, status, r#"{"error":"no"}"#);
         Env::new()
-            .delete(&server.url())
+            .delete(&server.base_url())
             .arg("a1")
             .assert()
             .code(1)
             .stderr(predicate::str::contains(format!("HTTP {status}")));
-        assert_eq!(server.requests().len(), 1);
+        mock.assert_calls(1);
     }
 }
 
 #[test]
 fn unauthorized_stops_the_run_with_exit_4() {
-    for reply in [
-        Reply::json(401, r#"{"error":"bad token"}"#),
-        Reply::json(200, r#"{"code":403,"error":"forbidden"}"#),
+    for (status, body) in [
+        (401, r#"{"error":"bad token"}"#),
+        (200, r#"{"code":403,"error":"forbidden"}"#),
     ] {
-        let server = FaultServer::start(move |_| reply.clone());
+        let server = MockServer::start();
+        let mock = answer(&server, status, body);
         let env = Env::new();
         let failed = env.path("failed.txt");
-        env.delete(&server.url())
+        env.delete(&server.base_url())
             .args([
                 "--batch-size",
                 "2",
@@ -231,7 +242,7 @@ fn unauthorized_stops_the_run_with_exit_4() {
                 predicate::str::contains("refused the token or operation")
                     .and(predicate::str::contains("3 ids not sent")),
             );
-        assert_eq!(server.requests().len(), 1, "no request after the refusal");
+        mock.assert_calls(1); // no request after the refusal
         assert_eq!(common::read_lines(&failed), ["a", "b", "c", "d", "e"]);
     }
 }
@@ -489,5 +500,33 @@ fn plain_http_to_loopback_never_goes_through_a_proxy() {
         .assert()
         .code(0);
     assert!(proxy.requests().is_empty(), "the token went to the proxy");
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[test]
+fn https_to_a_private_ca_trusted_through_ssl_cert_file() {
+    let ca = common::tls::TestCa::new();
+    let server = FaultServer::start_tls(ca.server.clone(), |req| Reply::ok(req.ids().len()));
+    let env = Env::new();
+    let bundle = ca.bundle(env.dir.path());
+    env.delete(&server.url())
+        .env("SSL_CERT_FILE", &bundle)
+        .args(["a1", "a2"])
+        .assert()
+        .code(0)
+        .stdout("deleted 2 ids from contacts: 2 records deleted\n");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1);
+    assert!(
+        requests[0]
+            .head
+            .contains(&format!("\r\nWolkvox-Token: {TOKEN}\r\n"))
+    );
+    // Not trusted without it: the handshake fails and nothing is sent.
+    env.delete(&server.url())
+        .args(["--retries", "0", "a1"])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains("certificate"));
     assert_eq!(server.requests().len(), 1);
 }

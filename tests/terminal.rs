@@ -1,9 +1,8 @@
 //! Behaviour that depends on a terminal, run under a pseudo-terminal made
 //! by util-linux `script` (in Debian's essential bsdutils package).
 
-mod common;
-
-use common::{Env, FaultServer, Reply, TOKEN};
+use crate::common;
+use crate::common::{Env, FaultServer, Reply, TOKEN};
 use std::process::Command;
 use std::time::Duration;
 
@@ -12,7 +11,7 @@ use std::time::Duration;
 fn in_terminal(env: &Env, command: &str) -> (Option<i32>, String) {
     let mut cmd = Command::new("script");
     cmd.args(["-qec", command, "/dev/null"]);
-    let inner = env.std_cmd();
+    let inner = env.cmd_with_terminal();
     for (k, v) in inner.get_envs() {
         match v {
             Some(v) => cmd.env(k, v),
@@ -29,8 +28,65 @@ fn in_terminal(env: &Env, command: &str) -> (Option<i32>, String) {
     )
 }
 
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_wolkvox")
+use common::bin;
+
+/// The screen a terminal shows after receiving `output`: enough of a VT100
+/// for what indicatif and wolkvox send (carriage return, line feed, cursor
+/// up/down/column, erase in line and below); other sequences are dropped.
+fn screen(output: &str) -> Vec<String> {
+    let mut lines: Vec<Vec<char>> = vec![Vec::new()];
+    let (mut row, mut col) = (0usize, 0usize);
+    let mut chars = output.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => col = 0,
+            '\n' => {
+                row += 1;
+                if row == lines.len() {
+                    lines.push(Vec::new());
+                }
+            }
+            '\u{1b}' if chars.peek() == Some(&'[') => {
+                chars.next();
+                let mut params = String::new();
+                while let Some(&p) = chars.peek().filter(|p| !p.is_ascii_alphabetic()) {
+                    params.push(p);
+                    chars.next();
+                }
+                let n = params.trim_start_matches('?').parse::<usize>().unwrap_or(0);
+                match chars.next() {
+                    Some('A') => row = row.saturating_sub(n.max(1)),
+                    Some('B') => row = (row + n.max(1)).min(lines.len() - 1),
+                    Some('G') => col = n.saturating_sub(1),
+                    Some('K') if n == 2 => lines[row].clear(),
+                    Some('K') if n == 1 => {
+                        lines[row].iter_mut().take(col + 1).for_each(|c| *c = ' ')
+                    }
+                    Some('K') => lines[row].truncate(col),
+                    Some('J') => lines.truncate(row + 1),
+                    _ => {}
+                }
+            }
+            '\u{1b}' => {
+                chars.next();
+            }
+            c if c.is_control() => {}
+            c => {
+                let line = &mut lines[row];
+                if line.len() <= col {
+                    line.resize(col, ' ');
+                    line.push(c);
+                } else {
+                    line[col] = c;
+                }
+                col += 1;
+            }
+        }
+    }
+    lines
+        .into_iter()
+        .map(|l| l.into_iter().collect::<String>().trim_end().to_string())
+        .collect()
 }
 
 #[test]
@@ -76,4 +132,44 @@ fn a_progress_bar_on_a_terminal_never_on_stdout() {
     let (code, shown) = in_terminal(&env, &format!("{base} -q > out.txt"));
     assert_eq!(code, Some(0));
     assert!(!shown.contains("ids/s"), "-q still drew a bar: {shown}");
+}
+
+#[test]
+fn result_lines_and_the_progress_bar_never_share_a_line() {
+    let server =
+        FaultServer::start(|req| Reply::ok(req.ids().len()).delayed(Duration::from_millis(25)));
+    let env = Env::new();
+    let ids = env.write("ids.txt", &common::ids(400).join("\n"));
+    let command = format!(
+        "{} {} delete -m contacts --batch-size 10 < {}",
+        bin(),
+        common::creds(&server.url()).join(" "),
+        ids.display()
+    );
+    let (code, shown) = in_terminal(&env, &command);
+    assert_eq!(code, Some(0), "{shown}");
+    assert!(
+        shown.contains("ids/s"),
+        "the bar was never drawn: {shown:?}"
+    );
+    let screen = screen(&shown);
+    let results = screen
+        .iter()
+        .filter(|l| l.contains("deleted 10 ids from contacts"))
+        .count();
+    assert_eq!(
+        results, 40,
+        "every result line is on screen, whole: {screen:#?}"
+    );
+    for line in &screen {
+        assert!(
+            !line.contains("ids/s"),
+            "a bar was left on screen: {screen:#?}"
+        );
+        if line.contains("deleted") {
+            let clean = line == "deleted 10 ids from contacts: 10 records deleted"
+                || line == "400 of 400 ids deleted from contacts (40 requests)";
+            assert!(clean, "a result line shares its line: {line:?}");
+        }
+    }
 }

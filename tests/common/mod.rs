@@ -1,19 +1,28 @@
-//! Shared by the integration tests: the isolated command, and a small HTTP
-//! server that can misbehave on purpose.
-#![allow(dead_code)]
+//! What every integration test shares: the isolated command, the credential
+//! arguments, helpers for reading what the command left behind, and the
+//! test servers.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+pub mod server;
+pub mod tls;
+
+use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::process::{ExitStatus, Stdio};
 
 use serde_json::Value;
 use tempfile::TempDir;
 
+pub use server::{API_PATH, FaultServer, Reply, ok_body};
+
 pub const TOKEN: &str = "s3cr3t-t0ken-value";
+/// A server that dry runs name but nothing contacts.
+pub const SERVER: &str = "crm0001.wolkvox.com";
+pub const URL: &str = "https://crm0001.wolkvox.com/server/API/v2/custom/delete.php";
+
+/// Server, token and operation flags: the one spelling of the credentials.
+pub fn creds(server: &str) -> [&str; 6] {
+    ["--server", server, "--token", TOKEN, "--operation", "acme"]
+}
 
 /// A temporary HOME for one test; the command never sees the real one.
 pub struct Env {
@@ -52,13 +61,28 @@ impl Env {
     }
 
     /// `wolkvox` with no WOLKVOX_* or proxy variables, HOME and
-    /// XDG_CONFIG_HOME in the temp dir, and short retry backoffs.
+    /// XDG_CONFIG_HOME in the temp dir, short retry backoffs, and no
+    /// controlling terminal (a session of its own), as cron runs it.
     pub fn cmd(&self) -> assert_cmd::Command {
         assert_cmd::Command::from_std(self.std_cmd())
     }
 
     pub fn std_cmd(&self) -> std::process::Command {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_wolkvox"));
+        let mut cmd = self.cmd_with_terminal();
+        // SAFETY: setsid is async-signal-safe and touches no memory of ours.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::setsid();
+                Ok(())
+            });
+        }
+        cmd
+    }
+
+    /// Like [`Env::std_cmd`], but keeping the caller's terminal, for tests
+    /// that run it under a pseudo-terminal.
+    pub fn cmd_with_terminal(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(bin());
         for (key, _) in std::env::vars_os() {
             let key = key.to_string_lossy().to_string();
             if key.starts_with("WOLKVOX_") || key.to_ascii_lowercase().ends_with("_proxy") {
@@ -72,10 +96,17 @@ impl Env {
         cmd
     }
 
-    /// A command ready to delete against `url`, with token and operation.
+    /// The credentials, then `delete -m contacts` against `url`.
     pub fn delete(&self, url: &str) -> assert_cmd::Command {
         let mut cmd = self.cmd();
-        cmd.args(delete_args(url));
+        cmd.args(creds(url)).args(["delete", "-m", "contacts"]);
+        cmd
+    }
+
+    /// The credentials, then `delete --dry-run -m contacts`; ids follow.
+    pub fn dry(&self) -> assert_cmd::Command {
+        let mut cmd = self.cmd();
+        cmd.args(dry_args());
         cmd
     }
 
@@ -83,34 +114,36 @@ impl Env {
     /// stderr piped, for tests that signal it or close its output.
     pub fn spawn_delete(&self, url: &str, args: &[&str]) -> std::process::Child {
         self.std_cmd()
-            .args(delete_args(url))
+            .args(creds(url))
+            .args(["delete", "-m", "contacts"])
             .args(args)
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
             .spawn()
             .expect("wolkvox starts")
     }
 }
 
-/// Server, token and operation flags, then `delete -m contacts`.
-fn delete_args(url: &str) -> [&str; 9] {
-    [
-        "--server",
-        url,
-        "--token",
-        TOKEN,
-        "--operation",
-        "acme",
-        "delete",
-        "-m",
-        "contacts",
-    ]
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_wolkvox")
+}
+
+/// The credentials for [`SERVER`], then `delete --dry-run -m contacts`.
+pub fn dry_args() -> Vec<&'static str> {
+    let mut args = creds(SERVER).to_vec();
+    args.extend(["delete", "--dry-run", "-m", "contacts"]);
+    args
 }
 
 pub fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// Whether the process ended by signal `number` (what a shell shows as 128 + number).
+pub fn killed_by(status: ExitStatus, number: i32) -> bool {
+    status.signal() == Some(number)
 }
 
 /// stdout as one JSON document.
@@ -138,272 +171,22 @@ pub fn ids(n: usize) -> Vec<String> {
     (0..n).map(|i| format!("id{i:05}")).collect()
 }
 
-/// The path every delete request goes to.
-pub const API_PATH: &str = "/server/API/v2/custom/delete.php";
-
-pub fn ok_body(n: usize) -> String {
-    format!(r#"{{"code":200,"error":null,"msg":"{n} records deleted"}}"#)
+pub fn hex(s: &str) -> String {
+    s.bytes().map(|b| format!("{b:02x}")).collect()
 }
 
-/// One request as the fault server received it.
-#[derive(Debug, Clone)]
-pub struct Request {
-    /// The request line and headers exactly as they came over the wire.
-    pub head: String,
-    pub body: Vec<u8>,
-    pub json: Value,
-    pub call: usize,
-    pub at: Instant,
+/// A pipe whose reading end is already closed: every write to it fails.
+pub fn closed_pipe() -> std::io::PipeWriter {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    writer
 }
 
-impl Request {
-    /// The ids the request carries, whether one string or an array.
-    pub fn ids(&self) -> Vec<String> {
-        match &self.json["wolkvox-id"] {
-            Value::String(s) => vec![s.clone()],
-            Value::Array(a) => a.iter().map(|v| v.as_str().unwrap().to_string()).collect(),
-            other => panic!("wolkvox-id is {other}"),
-        }
-    }
-}
-
-/// What the fault server does with one request.
-#[derive(Debug, Clone)]
-pub enum Reply {
-    Respond {
-        status: u16,
-        headers: Vec<(String, String)>,
-        body: String,
-        delay: Duration,
-    },
-    /// Close the connection without a word.
-    Drop,
-}
-
-impl Reply {
-    pub fn json(status: u16, body: &str) -> Reply {
-        Reply::Respond {
-            status,
-            headers: Vec::new(),
-            body: body.to_string(),
-            delay: Duration::ZERO,
-        }
-    }
-
-    pub fn ok(n: usize) -> Reply {
-        Reply::json(200, &ok_body(n))
-    }
-
-    pub fn delayed(self, by: Duration) -> Reply {
-        match self {
-            Reply::Respond {
-                status,
-                headers,
-                body,
-                ..
-            } => Reply::Respond {
-                status,
-                headers,
-                body,
-                delay: by,
-            },
-            Reply::Drop => Reply::Drop,
-        }
-    }
-
-    pub fn header(self, name: &str, value: &str) -> Reply {
-        match self {
-            Reply::Respond {
-                status,
-                mut headers,
-                body,
-                delay,
-            } => {
-                headers.push((name.into(), value.into()));
-                Reply::Respond {
-                    status,
-                    headers,
-                    body,
-                    delay,
-                }
-            }
-            Reply::Drop => Reply::Drop,
-        }
-    }
-}
-
-type Handler = dyn Fn(&Request) -> Reply + Send + Sync;
-
-/// A loopback HTTP/1.1 server with keep-alive whose every answer is chosen
-/// by a closure, and which records what it received and how many requests
-/// were in flight at once.
-pub struct FaultServer {
-    pub port: u16,
-    log: Arc<Mutex<Vec<Request>>>,
-    answered: Arc<Mutex<Vec<(Request, u16)>>>,
-    max_in_flight: Arc<AtomicUsize>,
-    connections: Arc<AtomicUsize>,
-}
-
-struct Shared {
-    handler: Box<Handler>,
-    log: Arc<Mutex<Vec<Request>>>,
-    answered: Arc<Mutex<Vec<(Request, u16)>>>,
-    calls: AtomicUsize,
-    in_flight: AtomicUsize,
-    max_in_flight: Arc<AtomicUsize>,
-}
-
-impl FaultServer {
-    pub fn start(handler: impl Fn(&Request) -> Reply + Send + Sync + 'static) -> FaultServer {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let log = Arc::new(Mutex::new(Vec::new()));
-        let answered = Arc::new(Mutex::new(Vec::new()));
-        let max_in_flight = Arc::new(AtomicUsize::new(0));
-        let connections = Arc::new(AtomicUsize::new(0));
-        let accepted = connections.clone();
-        let shared = Arc::new(Shared {
-            handler: Box::new(handler),
-            log: log.clone(),
-            answered: answered.clone(),
-            calls: AtomicUsize::new(0),
-            in_flight: AtomicUsize::new(0),
-            max_in_flight: max_in_flight.clone(),
-        });
-        thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                accepted.fetch_add(1, Ordering::SeqCst);
-                let shared = shared.clone();
-                thread::spawn(move || serve(stream, &shared));
-            }
-        });
-        FaultServer {
-            port,
-            log,
-            answered,
-            max_in_flight,
-            connections,
-        }
-    }
-
-    pub fn url(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
-    }
-
-    pub fn requests(&self) -> Vec<Request> {
-        self.log.lock().unwrap().clone()
-    }
-
-    /// Requests whose answer was written out, with its status.
-    pub fn answered(&self) -> Vec<(Request, u16)> {
-        self.answered.lock().unwrap().clone()
-    }
-
-    /// TCP connections accepted so far.
-    pub fn connections(&self) -> usize {
-        self.connections.load(Ordering::SeqCst)
-    }
-
-    pub fn max_in_flight(&self) -> usize {
-        self.max_in_flight.load(Ordering::SeqCst)
-    }
-
-    /// Waits until at least `n` requests have arrived.
-    pub fn wait_for(&self, n: usize, limit: Duration) {
-        let end = Instant::now() + limit;
-        while self.log.lock().unwrap().len() < n {
-            assert!(
-                Instant::now() < end,
-                "the server did not see {n} requests in {limit:?}"
-            );
-            thread::sleep(Duration::from_millis(10));
-        }
-    }
-}
-
-fn serve(stream: TcpStream, shared: &Shared) {
-    stream.set_nodelay(true).ok();
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut stream = stream;
-    loop {
-        let mut head = String::new();
-        loop {
-            let mut line = String::new();
-            match reader.read_line(&mut line) {
-                Ok(0) | Err(_) => return,
-                Ok(_) => {}
-            }
-            head.push_str(&line);
-            if line == "\r\n" {
-                break;
-            }
-        }
-        let length = head
-            .lines()
-            .find_map(|l| {
-                let (k, v) = l.split_once(':')?;
-                k.eq_ignore_ascii_case("content-length")
-                    .then(|| v.trim().parse::<usize>().ok())?
-            })
-            .unwrap_or(0);
-        let mut body = vec![0; length];
-        if reader.read_exact(&mut body).is_err() {
-            return;
-        }
-        let json = serde_json::from_slice(&body).unwrap_or(Value::Null);
-        let call = shared.calls.fetch_add(1, Ordering::SeqCst);
-        let request = Request {
-            head,
-            body,
-            json,
-            call,
-            at: Instant::now(),
-        };
-        shared.log.lock().unwrap().push(request.clone());
-        let now = shared.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-        shared.max_in_flight.fetch_max(now, Ordering::SeqCst);
-        let reply = (shared.handler)(&request);
-        // Counted out before the answer is written: the client cannot send
-        // its next request before that, so no overlap is counted falsely.
-        let result = match reply {
-            Reply::Drop => {
-                shared.in_flight.fetch_sub(1, Ordering::SeqCst);
-                None
-            }
-            Reply::Respond {
-                status,
-                headers,
-                body,
-                delay,
-            } => {
-                thread::sleep(delay);
-                shared.in_flight.fetch_sub(1, Ordering::SeqCst);
-                let mut text = format!(
-                    "HTTP/1.1 {status} Status\r\nContent-Length: {}\r\n",
-                    body.len()
-                );
-                if !headers
-                    .iter()
-                    .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
-                {
-                    text.push_str("Content-Type: application/json\r\n");
-                }
-                for (k, v) in &headers {
-                    text.push_str(&format!("{k}: {v}\r\n"));
-                }
-                text.push_str("\r\n");
-                text.push_str(&body);
-                // One write: no delayed-ACK stalls between head and body.
-                stream.write_all(text.as_bytes()).ok().map(|()| status)
-            }
-        };
-        match result {
-            Some(status) => shared.answered.lock().unwrap().push((request, status)),
-            None => {
-                let _ = stream.shutdown(std::net::Shutdown::Both);
-                return;
-            }
-        }
-    }
+/// Sends signal `name` (INT, TERM, KILL) to a process.
+pub fn signal(pid: u32, name: &str) {
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
 }

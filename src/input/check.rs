@@ -1,0 +1,72 @@
+//! What makes an id, or a module name, acceptable. Everything is checked
+//! before anything is sent.
+
+use anyhow::Result;
+
+use crate::exit;
+
+pub const MAX_ID_LEN: usize = 128;
+
+/// Why an id is refused, or `None` when it is fine.
+pub fn problem(id: &str) -> Option<&'static str> {
+    if id.is_empty() {
+        return Some("is empty");
+    }
+    if id.len() > MAX_ID_LEN && id.chars().count() > MAX_ID_LEN {
+        return Some("is longer than 128 characters");
+    }
+    id.chars().find_map(|c| match c {
+        c if c.is_whitespace() => Some("contains whitespace"),
+        c if c.is_control() => Some("contains a control character"),
+        '"' | '\'' | '`' => Some("contains a quote"),
+        ',' => Some("contains a comma"),
+        '[' | ']' | '{' | '}' | '(' | ')' | '<' | '>' => Some("contains a bracket"),
+        '\\' => Some("contains a backslash"),
+        _ => None,
+    })
+}
+
+/// Shows an id in an error message without letting it mangle the terminal.
+pub fn shown(id: &str) -> String {
+    let cut: String = id.chars().take(60).collect();
+    let more = if cut.len() < id.len() { "…" } else { "" };
+    format!("{cut:?}{more}")
+}
+
+/// The module is sent as given (custom modules have spaces and capitals),
+/// but it cannot be empty or hold control characters.
+pub fn check_module(module: &str) -> Result<()> {
+    if module.trim().is_empty() {
+        return Err(exit::usage(
+            "the module is empty: pass --module contacts (or leads, cases, …)",
+        ));
+    }
+    if module.chars().any(char::is_control) {
+        return Err(exit::usage(format!(
+            "the module {module:?} has control characters"
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_forbidden_character() {
+        for bad in [
+            "a b", "a\u{7}b", "a\"b", "a'b", "a,b", "a[b", "a]b", "a\\b", "",
+        ] {
+            assert!(problem(bad).is_some(), "{bad:?} should be refused");
+        }
+        assert_eq!(problem("6074abc-7d3_X.y"), None);
+    }
+
+    #[test]
+    fn length_counts_characters_not_bytes() {
+        assert_eq!(problem(&"é".repeat(128)), None);
+        assert!(problem(&"é".repeat(129)).is_some());
+        assert!(problem(&"x".repeat(129)).is_some());
+    }
+}

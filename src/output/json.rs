@@ -1,0 +1,131 @@
+//! The json format: one document at the end, requests in input order.
+
+use serde_json::{Map, Value, json};
+
+use super::{ConfigReport, Context, Printer, Ui};
+use crate::api::request;
+use crate::input::Ids;
+use crate::run::{Outcome, Summary};
+
+#[derive(Default)]
+pub struct Json {
+    /// Requests so far, keyed by their first id to restore input order.
+    requests: Vec<(usize, Value)>,
+}
+
+impl Printer for Json {
+    fn request(&mut self, _ui: &mut Ui, _ctx: &Context, ids: &Ids, outcome: &Outcome) {
+        self.requests
+            .push((outcome.range.start, request_json(ids, outcome)));
+    }
+
+    fn summary(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &Context,
+        ids: &Ids,
+        summary: &Summary,
+        _failed_file: Option<&str>,
+    ) {
+        let mut requests = std::mem::take(&mut self.requests);
+        requests.sort_by_key(|(first, _)| *first);
+        let mut doc = json!({
+            "server": ctx.url.as_str(),
+            "operation": ctx.operation,
+            "module": ctx.module,
+        });
+        append(&mut doc, summary_json(ids, summary));
+        doc["requests"] = requests.into_iter().map(|(_, r)| r).collect();
+        ui.line(&pretty(&doc));
+    }
+
+    fn dry_request(&mut self, _ui: &mut Ui, ctx: &Context, body: &Value) {
+        self.requests
+            .push((self.requests.len(), dry_request_json(ctx, body)));
+    }
+
+    fn dry_summary(&mut self, ui: &mut Ui, ctx: &Context, ids: usize, _requests: usize) {
+        let requests: Vec<Value> = std::mem::take(&mut self.requests)
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect();
+        let doc = json!({
+            "dry_run": true,
+            "server": ctx.url.as_str(),
+            "operation": ctx.operation,
+            "module": ctx.module,
+            "requested": ids,
+            "requests": requests,
+        });
+        ui.line(&pretty(&doc));
+    }
+
+    fn config(&mut self, ui: &mut Ui, report: &ConfigReport) {
+        ui.line(&config_json(report).to_string());
+    }
+}
+
+fn pretty(doc: &Value) -> String {
+    serde_json::to_string_pretty(doc).expect("json values serialise")
+}
+
+fn append(doc: &mut Value, more: Value) {
+    if let (Value::Object(doc), Value::Object(more)) = (doc, more) {
+        doc.extend(more);
+    }
+}
+
+/// One request as json and jsonl show it.
+pub(super) fn request_json(ids: &Ids, outcome: &Outcome) -> Value {
+    let ids: Vec<&str> = ids.slice(outcome.range.clone()).collect();
+    json!({
+        "ids": ids,
+        "ok": outcome.deleted(),
+        "http_status": outcome.answer.status,
+        "response": outcome.answer.response,
+        "error": outcome.answer.error,
+        "attempts": outcome.attempts,
+    })
+}
+
+/// The counts of a run, as json and jsonl show them.
+pub(super) fn summary_json(ids: &Ids, summary: &Summary) -> Value {
+    let failed: Vec<&str> = summary.not_deleted_ids().map(|i| ids.get(i)).collect();
+    json!({
+        "requested": summary.requested(),
+        "deleted": summary.deleted_count,
+        "failed": summary.not_deleted(),
+        "failed_ids": failed,
+    })
+}
+
+/// A request a dry run would send.
+pub(super) fn dry_request_json(ctx: &Context, body: &Value) -> Value {
+    let headers: Map<String, Value> = request::shown_headers()
+        .iter()
+        .map(|(k, v)| (k.to_string(), Value::from(*v)))
+        .collect();
+    json!({
+        "method": "POST",
+        "url": ctx.url.as_str(),
+        "headers": headers,
+        "body": body,
+    })
+}
+
+/// `config show` as one object: each setting's value and source, or null.
+pub(super) fn config_json(report: &ConfigReport) -> Value {
+    let mut doc = Map::new();
+    doc.insert(
+        "config_file".into(),
+        json!({"path": report.path, "found": report.found}),
+    );
+    for row in &report.rows {
+        let value = row.value.as_ref().map_or(
+            Value::Null,
+            |(value, source)| json!({"value": value, "source": source}),
+        );
+        doc.insert(row.key.into(), value);
+    }
+    Value::Object(doc)
+}

@@ -1,0 +1,41 @@
+//! The jsonl format: one object per request as each completes, then a
+//! `{"summary": …}` line.
+
+use serde_json::{Value, json};
+
+use super::json::{config_json, dry_request_json, request_json, summary_json};
+use super::{ConfigReport, Context, Printer, Ui};
+use crate::input::Ids;
+use crate::run::{Outcome, Summary};
+
+pub struct Jsonl;
+
+impl Printer for Jsonl {
+    fn request(&mut self, ui: &mut Ui, _ctx: &Context, ids: &Ids, outcome: &Outcome) {
+        ui.line(&request_json(ids, outcome).to_string());
+    }
+
+    fn summary(
+        &mut self,
+        ui: &mut Ui,
+        _ctx: &Context,
+        ids: &Ids,
+        summary: &Summary,
+        _failed_file: Option<&str>,
+    ) {
+        ui.line(&json!({"summary": summary_json(ids, summary)}).to_string());
+    }
+
+    fn dry_request(&mut self, ui: &mut Ui, ctx: &Context, body: &Value) {
+        ui.line(&dry_request_json(ctx, body).to_string());
+    }
+
+    fn dry_summary(&mut self, ui: &mut Ui, _ctx: &Context, ids: usize, requests: usize) {
+        let summary = json!({"summary": {"dry_run": true, "requested": ids, "requests": requests}});
+        ui.line(&summary.to_string());
+    }
+
+    fn config(&mut self, ui: &mut Ui, report: &ConfigReport) {
+        ui.line(&config_json(report).to_string());
+    }
+}
