@@ -38,6 +38,7 @@ pub struct GlobalOpts {
         short,
         long,
         env = "WOLKVOX_SERVER",
+        hide_env_values = true,
         global = true,
         value_name = "HOST|URL"
     )]
@@ -57,7 +58,13 @@ pub struct GlobalOpts {
 
     /// The CRM operation (account) name; inferred from the token when it
     /// encodes one
-    #[arg(long, env = "WOLKVOX_OPERATION", global = true, value_name = "NAME")]
+    #[arg(
+        long,
+        env = "WOLKVOX_OPERATION",
+        hide_env_values = true,
+        global = true,
+        value_name = "NAME"
+    )]
     pub operation: Option<String>,
 
     /// Config file [default: <config dir>/wolkvox/config.toml]
@@ -65,6 +72,7 @@ pub struct GlobalOpts {
         short,
         long,
         env = "WOLKVOX_CONFIG",
+        hide_env_values = true,
         global = true,
         value_name = "PATH"
     )]
@@ -75,6 +83,7 @@ pub struct GlobalOpts {
         short,
         long,
         env = "WOLKVOX_PROFILE",
+        hide_env_values = true,
         global = true,
         value_name = "PROFILE"
     )]
@@ -118,6 +127,7 @@ pub struct GlobalOpts {
         global = true,
         hide = true,
         env = "WOLKVOX_BACKOFF_BASE",
+        hide_env_values = true,
         value_name = "SECONDS",
         value_parser = spec::arg(&spec::TIMEOUT)
     )]

@@ -157,15 +157,28 @@ pub fn of_clap_error(err: &clap::Error) -> Exit {
     }
 }
 
-/// How a delete run ended, as one code.
-pub fn of_run(summary: &Summary) -> Exit {
-    match summary.stop {
+/// How a delete run ended, as one code. `signal` is the first signal the
+/// command received, even after the run; `ui` is the screen after the
+/// summary (none if it could not be printed in time).
+pub fn of_run(summary: &Summary, signal: Option<Signal>, ui: Option<&Ui>) -> Exit {
+    let deleted = summary.deleted();
+    let exit = match summary.stop {
+        _ if signal.is_some() => return Exit::Interrupted(signal.expect("checked")),
         Stop::Interrupted(signal) | Stop::Aborted(signal) => Exit::Interrupted(signal),
         Stop::AuthRefused => Exit::Auth,
+        Stop::AuditFailed if deleted > 0 => Exit::Partial,
+        Stop::AuditFailed => Exit::Failure,
         Stop::Finished if summary.not_deleted() == 0 => Exit::Success,
-        Stop::Finished if summary.deleted_count > 0 => Exit::Partial,
+        Stop::Finished if deleted > 0 => Exit::Partial,
         Stop::Finished if summary.answered == 0 => Exit::Unreachable,
         Stop::Finished => Exit::Failure,
+    };
+    // Results that could not be written are a failure of their own.
+    let unprinted = ui.is_none_or(Ui::stdout_failed);
+    if exit == Exit::Success && unprinted {
+        Exit::Failure
+    } else {
+        exit
     }
 }
 

@@ -6,6 +6,7 @@ mod api;
 mod cli;
 mod commands;
 mod config;
+mod display;
 mod exit;
 mod input;
 mod output;
@@ -20,6 +21,7 @@ use std::process::ExitCode;
 use exit::Exit;
 
 fn main() -> ExitCode {
+    secret::forbid_core_dumps();
     signals::install();
     let exit = match cli::parse() {
         Ok(invocation) => outcome(commands::dispatch(&invocation)),

@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use crate::api::{Answer, Verdict};
+use crate::api::{Answer, Lost, Refusal, Unsent, Verdict};
 
 /// The first backoff step; tests shorten it (hidden `--backoff-base`).
 pub const DEFAULT_BACKOFF_BASE: Duration = Duration::from_millis(500);
@@ -51,7 +51,12 @@ impl RetryPolicy {
     /// Whether an answer of this kind is worth another attempt: no answer
     /// at all, or the server asked to be tried later. Everything else is final.
     pub fn retries(verdict: Verdict) -> bool {
-        matches!(verdict, Verdict::NoAnswer | Verdict::Unavailable)
+        matches!(
+            verdict,
+            Verdict::NotSent(Unsent::Connect | Unsent::Tls)
+                | Verdict::Unconfirmed(Lost::NoAnswer)
+                | Verdict::Refused(Refusal::Throttled | Refusal::ServerError)
+        )
     }
 
     /// The wait before attempt `attempt + 1`, or `None` when `answer` is final.

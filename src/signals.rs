@@ -33,6 +33,14 @@ impl Signal {
         }
     }
 
+    /// How the user sends it once more.
+    pub fn again(self) -> &'static str {
+        match self {
+            Signal::Interrupt => "press Ctrl-C",
+            Signal::Terminate => "send SIGTERM",
+        }
+    }
+
     /// Ends the process by this signal: the default action is restored and
     /// the signal raised, so the parent sees "killed by SIGINT" (status 130
     /// in a shell). Falls back to exit status 128 + n if that fails.
@@ -50,6 +58,11 @@ static LISTENER: Mutex<Option<Handler>> = Mutex::new(None);
 /// Starts the thread that receives SIGINT and SIGTERM. Without it (if the
 /// handlers cannot be set) the signals keep their default action.
 pub fn install() {
+    // With a file size limit (ulimit -f), a write past it then fails with
+    // EFBIG, which is reported (an audit log that cannot grow stops the run
+    // cleanly), instead of SIGXFSZ killing the process in mid-run.
+    // SAFETY: ignoring a signal has no preconditions.
+    unsafe { libc::signal(libc::SIGXFSZ, libc::SIG_IGN) };
     let Ok(mut signals) = Signals::new([SIGINT, SIGTERM]) else {
         return;
     };

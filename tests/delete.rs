@@ -163,7 +163,7 @@ fn a_body_error_with_status_200_is_a_refusal() {
         .args(["a1", "a2"])
         .assert()
         .code(1)
-        .stdout("0 of 2 ids deleted from contacts (1 request); 2 not deleted (add --failed-file FILE to save them for another run)\n")
+        .stdout("0 of 2 ids deleted from contacts (1 request); 2 refused; 2 not deleted (add --failed-file FILE to save them for another run)\n")
         .stderr(
             predicate::str::contains("Invalid module")
                 .and(predicate::str::contains("nothing deleted"))
@@ -193,7 +193,7 @@ fn an_html_page_is_a_failure_showing_status_and_start_of_body() {
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(
         stderr.contains("HTTP 200")
-            && stderr.contains("not JSON")
+            && stderr.contains("not a JSON object")
             && stderr.contains("<html><body>Maintenance"),
         "{stderr}"
     );
@@ -269,7 +269,7 @@ fn partial_success_exits_5() {
         .assert()
         .code(5)
         .stdout(predicate::str::contains(format!(
-            "3 of 5 ids deleted from contacts (3 requests); 2 not deleted, listed in {}",
+            "3 of 5 ids deleted from contacts (3 requests); 2 refused; 2 not deleted, listed in {}",
             failed.display()
         )));
     assert_eq!(common::read_lines(&failed), ["c", "d"]);
@@ -317,11 +317,15 @@ fn json_output_is_one_document() {
             "requested": 3,
             "deleted": 2,
             "failed": 1,
+            "refused": 1,
+            "unconfirmed": 0,
+            "not_sent": 0,
             "failed_ids": ["c"],
+            "unconfirmed_ids": [],
             "requests": [
-                {"ids": ["a", "b"], "ok": true, "http_status": 200,
+                {"ids": ["a", "b"], "ok": true, "outcome": "deleted", "http_status": 200,
                  "response": {"code": 200, "error": null, "msg": "2 records deleted"}, "error": null, "attempts": 1},
-                {"ids": ["c"], "ok": false, "http_status": 404,
+                {"ids": ["c"], "ok": false, "outcome": "refused", "http_status": 404,
                  "response": {"code": 404, "error": "not found"}, "error": "HTTP 404 (code: 404, error: not found)", "attempts": 1},
             ]
         })
@@ -343,7 +347,8 @@ fn jsonl_output_streams_requests_then_a_summary() {
     assert_eq!(lines[1]["ids"], json!(["c"]));
     assert_eq!(
         lines[2],
-        json!({"summary": {"requested": 3, "deleted": 3, "failed": 0, "failed_ids": []}})
+        json!({"summary": {"requested": 3, "deleted": 3, "failed": 0, "refused": 0,
+            "unconfirmed": 0, "not_sent": 0, "failed_ids": [], "unconfirmed_ids": []}})
     );
 }
 

@@ -537,7 +537,7 @@ fn sigint_finishes_the_request_in_flight_and_reports_the_rest() {
 }
 
 #[test]
-fn a_second_sigint_stops_at_once_counting_in_flight_ids_as_not_deleted() {
+fn a_second_sigint_stops_at_once_counting_in_flight_ids_as_unconfirmed() {
     let server =
         FaultServer::start(|req| Reply::ok(req.ids().len()).delayed(Duration::from_secs(30)));
     let env = Env::new();
@@ -570,7 +570,7 @@ fn a_second_sigint_stops_at_once_counting_in_flight_ids_as_not_deleted() {
     let lines = common::read_lines(&audit);
     assert_eq!(lines.len(), 1);
     let line: Value = serde_json::from_str(&lines[0]).unwrap();
-    assert_eq!(line["outcome"], "failed");
+    assert_eq!(line["outcome"], "unconfirmed");
     assert_eq!(line["ids"], serde_json::json!(["id00000", "id00001"]));
     assert!(line["error"].as_str().unwrap().contains("may have acted"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("6 ids not deleted"));

@@ -7,5 +7,6 @@ mod common;
 
 mod cli;
 mod delete;
+mod edges;
 mod faults;
 mod terminal;

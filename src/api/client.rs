@@ -1,18 +1,25 @@
 //! The HTTP client for a whole run: one connection, kept alive; the token
 //! in exactly one header; no redirects, no referer, no plain-http proxy.
+//! Every answer is bounded (1 MiB) and scrubbed before it is judged.
 
+use std::io::Read;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use reqwest::Url;
 use reqwest::blocking::{Client as Http, Response};
 use reqwest::header::{CONTENT_TYPE, HeaderValue, LOCATION, RETRY_AFTER};
+use serde_json::Value;
 
 use super::MAX_CONCURRENCY;
-use super::answer::{self, Answer, Received, Verdict};
+use super::answer::{self, Answer, Lost, Received, Unsent, Verdict};
 use super::request::{TOKEN_HEADER, USER_AGENT};
+use crate::display::escape;
 use crate::exit;
 use crate::secret::Secret;
+
+/// The most of an answer's body that is read; a larger answer confirms nothing.
+pub const MAX_ANSWER: u64 = 1 << 20;
 
 pub struct Client {
     http: Http,
@@ -65,9 +72,10 @@ impl Client {
         })
     }
 
-    /// Sends one request and judges the answer; never returns an error,
-    /// because "no answer" is itself an outcome the run must account for.
-    pub fn send(&self, body: &[u8]) -> Answer {
+    /// Sends one request carrying `ids` ids and judges the answer; never
+    /// returns an error, because "no answer" is itself an outcome the run
+    /// must account for.
+    pub fn send(&self, body: &[u8], ids: usize) -> Answer {
         let started = Instant::now();
         let sent = self
             .http
@@ -77,12 +85,12 @@ impl Client {
             .body(body.to_vec())
             .send();
         match sent {
-            Ok(response) => self.receive(response, started),
-            Err(e) => self.no_answer(&e, None, Vec::new(), started),
+            Ok(response) => self.receive(response, ids, started),
+            Err(e) => self.no_answer(&e, started),
         }
     }
 
-    fn receive(&self, response: Response, started: Instant) -> Answer {
+    fn receive(&self, mut response: Response, ids: usize, started: Instant) -> Answer {
         let status = response.status().as_u16();
         let header = |name| {
             let value = response.headers().get(name)?;
@@ -93,19 +101,38 @@ impl Client {
         let headers: Vec<(String, String)> = response
             .headers()
             .iter()
-            .map(|(k, v)| (k.as_str().to_string(), self.scrubbed(v.as_bytes())))
+            .map(|(k, v)| {
+                (
+                    self.scrubbed(k.as_str().as_bytes()),
+                    self.scrubbed(v.as_bytes()),
+                )
+            })
             .collect();
-        let bytes = match response.bytes() {
-            Ok(b) => b,
-            Err(e) => return self.no_answer(&e, Some(status), headers, started),
+        let bytes = match read_bounded(&mut response) {
+            Ok(bytes) => bytes,
+            Err((lost, why)) => {
+                let why = format!("HTTP {status}, but {why}");
+                return Answer {
+                    status: Some(status),
+                    headers,
+                    ..Answer::none(Verdict::Unconfirmed(lost), why, started.elapsed())
+                };
+            }
         };
+        let text = String::from_utf8_lossy(&bytes);
+        let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let response = serde_json::from_str::<Value>(json)
+            .ok()
+            .map(|v| self.secret.scrub_json(v));
         Received {
             status,
-            text: self.scrubbed(&bytes),
+            text: self.secret.scrub(&text).into_owned(),
+            response,
             location,
             retry_after,
             headers,
             elapsed: started.elapsed(),
+            ids,
         }
         .judge()
     }
@@ -116,36 +143,73 @@ impl Client {
             .into_owned()
     }
 
-    fn no_answer(
-        &self,
-        e: &reqwest::Error,
-        status: Option<u16>,
-        headers: Vec<(String, String)>,
-        started: Instant,
-    ) -> Answer {
-        let root = root_cause(e);
-        let error = if e.is_timeout() {
-            format!(
-                "no answer within {} s (--timeout)",
-                self.timeout.as_secs_f64()
+    /// No HTTP answer: was anything sent, and why not.
+    fn no_answer(&self, e: &reqwest::Error, started: Instant) -> Answer {
+        let root = escape(&root_cause(e)).into_owned();
+        let host = self.url.host_str().unwrap_or("the server");
+        let (verdict, error) = if is_tls(e) {
+            let hint =
+                "if a private or inspecting CA signs it, point SSL_CERT_FILE or SSL_CERT_DIR at it";
+            (
+                Verdict::NotSent(Unsent::Tls),
+                format!("TLS with {host} failed: {root} ({hint})"),
             )
         } else if e.is_connect() {
-            let host = self.url.host_str().unwrap_or("the server");
-            format!("cannot connect to {host}: {root}")
+            (
+                Verdict::NotSent(Unsent::Connect),
+                format!("cannot connect to {host}: {root}"),
+            )
+        } else if e.is_timeout() {
+            let secs = self.timeout.as_secs_f64();
+            (
+                Verdict::Unconfirmed(Lost::NoAnswer),
+                format!("no answer within {secs} s (--timeout)"),
+            )
         } else {
-            format!("the connection failed before a full answer arrived: {root}")
+            let error = format!("the connection failed before a full answer arrived: {root}");
+            (Verdict::Unconfirmed(Lost::NoAnswer), error)
         };
-        Answer {
-            verdict: Verdict::NoAnswer,
-            status,
-            response: None,
-            error: Some(self.secret.scrub(&error).into_owned()),
-            retry_after: None,
-            headers,
-            text: String::new(),
-            elapsed: started.elapsed(),
-        }
+        Answer::none(
+            verdict,
+            self.secret.scrub(&error).into_owned(),
+            started.elapsed(),
+        )
     }
+}
+
+/// The body, if it is whole and at most [`MAX_ANSWER`] long.
+fn read_bounded(response: &mut Response) -> Result<Vec<u8>, (Lost, String)> {
+    let mut bytes = Vec::new();
+    if let Err(e) = response.take(MAX_ANSWER + 1).read_to_end(&mut bytes) {
+        let why = format!("the answer broke off: {}", escape(&root_cause(&e)));
+        return Err((Lost::NoAnswer, why));
+    }
+    if bytes.len() as u64 > MAX_ANSWER {
+        return Err((
+            Lost::TooLarge,
+            "the answer is larger than 1 MiB; it was not read".into(),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Whether the failure was the TLS handshake (a certificate, most often).
+fn is_tls(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(e);
+    while let Some(err) = cause {
+        if err.downcast_ref::<rustls::Error>().is_some() {
+            return true;
+        }
+        if let Some(io) = err.downcast_ref::<std::io::Error>()
+            && io
+                .get_ref()
+                .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some())
+        {
+            return true;
+        }
+        cause = err.source();
+    }
+    false
 }
 
 fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {

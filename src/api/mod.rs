@@ -13,7 +13,7 @@ use reqwest::Url;
 
 use crate::exit;
 
-pub use answer::{Answer, Verdict};
+pub use answer::{Answer, Lost, Refusal, Unsent, Verdict};
 pub use client::Client;
 
 pub const API_PATH: &str = "/server/API/v2/custom/delete.php";
@@ -25,17 +25,27 @@ pub const MAX_CONCURRENCY: usize = 2;
 pub const MAX_BATCH: u32 = 10_000;
 
 /// The delete endpoint for what the user typed: a bare host, or a base URL.
+/// Messages never repeat a user name or password written into the URL.
 pub fn endpoint(server: &str) -> Result<Url> {
     let server = server.trim();
+    let shown = redact_userinfo(server);
+    let bad = |why: &str| exit::config(format!("server '{shown}': {why}"));
     if server.is_empty() {
         return Err(exit::config("the server is empty"));
     }
-    let with_scheme = if server.contains("://") {
-        server.to_string()
-    } else {
-        format!("https://{server}")
+    let with_scheme = match server.split_once(':') {
+        Some((_, rest)) if rest.starts_with("//") => server.to_string(),
+        // host:port, e.g. crm0001.wolkvox.com:8443
+        Some((_, rest)) if rest.split('/').next().is_some_and(is_port) => {
+            format!("https://{server}")
+        }
+        Some(_) => {
+            return Err(bad(
+                "not a host name or URL; write the host (crm0001.wolkvox.com) or https://HOST",
+            ));
+        }
+        None => format!("https://{server}"),
     };
-    let bad = |why: &str| exit::config(format!("server '{server}': {why}"));
     let mut url =
         Url::parse(&with_scheme).map_err(|e| bad(&format!("not a host name or URL ({e})")))?;
     check_scheme(&url).map_err(|why| bad(&why))?;
@@ -57,6 +67,23 @@ pub fn endpoint(server: &str) -> Result<Url> {
         url.set_path(&format!("{base}{API_PATH}"));
     }
     Ok(url)
+}
+
+fn is_port(text: &str) -> bool {
+    !text.is_empty() && text.len() <= 5 && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A server as messages show it: `user:password@` written as `(redacted)@`.
+pub fn redact_userinfo(server: &str) -> String {
+    let (scheme, rest) = match server.split_once("://") {
+        Some((scheme, rest)) => (format!("{scheme}://"), rest),
+        None => (String::new(), server),
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}{}{}", crate::secret::REDACTED, &rest[at..]),
+        None => server.to_string(),
+    }
 }
 
 /// https anywhere; plain http only to this machine.
@@ -101,6 +128,10 @@ mod tests {
         ] {
             assert_eq!(ok(given), format!("{expected}{full}"), "{given}");
         }
+        assert_eq!(
+            ok("crm0001.wolkvox.com:8443"),
+            format!("https://crm0001.wolkvox.com:8443{full}")
+        );
         for bad in [
             "http://crm.wolkvox.com",
             "ftp://h",
@@ -108,8 +139,21 @@ mod tests {
             "https://h/?a=1",
             "",
             "http://127.0.0.1.evil.com",
+            "http:/localhost",
+            "https:crm0001.wolkvox.com",
+            "https:/crm0001.wolkvox.com",
         ] {
             assert!(endpoint(bad).is_err(), "{bad} should be refused");
         }
+        let err = endpoint("https://ana:S3cret@h.example/")
+            .unwrap_err()
+            .to_string();
+        assert!(!err.contains("S3cret") && !err.contains("ana"), "{err}");
+        assert_eq!(
+            redact_userinfo("https://a:b@h/x@y"),
+            "https://(redacted)@h/x@y"
+        );
+        assert_eq!(redact_userinfo("a:b@h"), "(redacted)@h");
+        assert_eq!(redact_userinfo("h.example"), "h.example");
     }
 }

@@ -1,6 +1,8 @@
 //! `delete`: settings → ids → (dry run | run) → output → exit.
 
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use anyhow::Result;
 
@@ -10,20 +12,67 @@ use crate::config::{Resolved, Settings, Source};
 use crate::exit::{self, Exit};
 use crate::input::{self, Ids, Parsed};
 use crate::output::audit_log::AuditLog;
-use crate::output::failed_file::FailedFile;
-use crate::output::{self, Context, Printer, Reporter, Ui, count};
+use crate::output::failed_file::{self, FailedFile};
+use crate::output::{self, Context, Printer, Reporter, Saved, Ui, count};
 use crate::retry::RetryPolicy;
-use crate::run::{self, Job};
+use crate::run::{self, Interrupt, Job};
+use crate::signals::Signal;
+
+/// How long a stopping run waits for its summary to be printed before it
+/// ends anyway (stdout may be a pipe nobody reads).
+const PRINT_WAIT: Duration = Duration::from_secs(3);
 
 pub fn delete(inv: &Invocation, args: &DeleteArgs) -> Result<Exit> {
-    let global = &inv.cli.global;
-    let mut ui = Ui::new(global);
+    let early = Arc::new(BeforeSending::default());
+    let hook = early.clone();
+    let (interrupt, _signals) = Interrupt::install(move |signal| hook.interrupted(signal));
+    let mut ui = Ui::new(&inv.cli.global);
     let settings = Settings::resolve(inv)?;
+    if let Some(path) = &args.failed_file {
+        let audit = settings.audit_log.as_ref().map(|s| s.value.as_path());
+        failed_file::check(path, audit)?;
+        let _ = early.failed_file.set(path.clone());
+    }
+    let result = prepare(inv, args, &settings, &mut ui, &early);
+    let result = match result {
+        Ok(Some(plan)) => send(plan, &interrupt),
+        Ok(None) => return Ok(exit::of_dry_run(&ui)),
+        Err(e) => Err(e),
+    };
+    // Nothing was sent: the failed file must not be an earlier run's.
+    if result.is_err() {
+        early.settle(&ui);
+    }
+    result
+}
+
+/// What a real run needs, all checked.
+struct Plan<'a> {
+    args: &'a DeleteArgs,
+    settings: &'a Settings,
+    target: Resolved,
+    ids: Arc<Ids>,
+    printer: Box<dyn Printer + Send>,
+    ui: Ui,
+    ctx: Context,
+}
+
+/// Settings, token and ids, checked; a dry run prints its requests here
+/// and returns `None`.
+fn prepare<'a>(
+    inv: &Invocation,
+    args: &'a DeleteArgs,
+    settings: &'a Settings,
+    ui: &mut Ui,
+    early: &BeforeSending,
+) -> Result<Option<Plan<'a>>> {
     settings.warnings.iter().for_each(|w| ui.warn(w));
     let target = settings.require()?;
     let url = api::endpoint(&target.server)?;
     input::check_module(&args.module)?;
     let Parsed { ids, duplicates } = input::read(&args.ids)?;
+    let ids = Arc::new(ids);
+    let _ = early.ids.set(ids.clone());
     if ids.is_empty() {
         return Err(exit::usage(
             "no ids given: pass ids as arguments or pipe them on stdin",
@@ -33,7 +82,7 @@ pub fn delete(inv: &Invocation, args: &DeleteArgs) -> Result<Exit> {
         let dropped = count(duplicates, "repeated id");
         ui.note(&format!("{dropped} dropped: each id is sent once"));
     }
-    say_where_settings_came_from(&ui, &settings, &target);
+    say_where_settings_came_from(ui, settings, &target);
     let batch_size = settings.batch_size.value as usize;
     let ctx = Context {
         url,
@@ -41,12 +90,21 @@ pub fn delete(inv: &Invocation, args: &DeleteArgs) -> Result<Exit> {
         module: args.module.clone(),
         batches: ids.len().div_ceil(batch_size),
     };
-    let mut printer = output::printer(global.format());
+    let mut printer = output::printer(inv.cli.global.format());
     if args.dry_run {
-        output::dry_run(&mut *printer, &mut ui, &ctx, &ids, batch_size);
-        return Ok(exit::of_dry_run(&ui));
+        output::dry_run(&mut *printer, ui, &ctx, &ids, batch_size);
+        return Ok(None);
     }
-    send(args, &settings, &target, Arc::new(ids), (printer, ui, ctx))
+    let ui = std::mem::replace(ui, Ui::new(&inv.cli.global));
+    Ok(Some(Plan {
+        args,
+        settings,
+        target,
+        ids,
+        printer,
+        ui,
+        ctx,
+    }))
 }
 
 fn say_where_settings_came_from(ui: &Ui, settings: &Settings, target: &Resolved) {
@@ -68,14 +126,17 @@ fn say_where_settings_came_from(ui: &Ui, settings: &Settings, target: &Resolved)
 
 /// The real run. Everything that can refuse it does so before the first
 /// request: the failed-ids file, the audit log, the client.
-fn send(
-    args: &DeleteArgs,
-    settings: &Settings,
-    target: &Resolved,
-    ids: Arc<Ids>,
-    (printer, ui, ctx): (Box<dyn Printer>, Ui, Context),
-) -> Result<Exit> {
-    let failed_file = args
+fn send(plan: Plan, interrupt: &Interrupt) -> Result<Exit> {
+    let Plan {
+        args,
+        settings,
+        target,
+        ids,
+        printer,
+        ui,
+        ctx,
+    } = plan;
+    let failed = args
         .failed_file
         .as_deref()
         .map(FailedFile::create)
@@ -83,7 +144,7 @@ fn send(
     let audit = settings
         .audit_log
         .as_ref()
-        .map(|s| AuditLog::open(&s.value))
+        .map(|s| AuditLog::open(&s.value, &ctx).map(Arc::new))
         .transpose()?;
     let client = Client::new(
         ctx.url.clone(),
@@ -98,12 +159,77 @@ fn send(
         batch_size: settings.batch_size.value as usize,
         concurrency: settings.concurrency.value,
         policy: RetryPolicy::new(settings.retries.value, settings.backoff_base),
+        audit,
         verbose: ui.verbose,
     };
-    let mut reporter = Reporter::new(printer, ui, ctx, ids.clone(), audit);
-    let summary = run::delete_all(job, client, |event| reporter.event(event));
-    let not_deleted = summary.not_deleted_ids().map(|i| ids.get(i));
-    let saved = failed_file.and_then(|file| file.commit(not_deleted, reporter.ui()));
-    reporter.finish(&summary, saved.as_deref());
-    Ok(exit::of_run(&summary))
+    let reporting = Reporter::new(printer, ui, ctx, ids.clone()).spawn();
+    let summary = Arc::new(run::delete_all(job, client, interrupt, |e| {
+        reporting.event(e)
+    }));
+    let saved = save(failed, &summary, &ids);
+    let wait = interrupt.signal().map(|_| PRINT_WAIT);
+    let ui = reporting.finish(summary.clone(), saved, wait);
+    Ok(exit::of_run(&summary, interrupt.signal(), ui.as_ref()))
+}
+
+/// Writes the ids not deleted to the failed-ids file, if one was asked for.
+fn save(failed: Option<FailedFile>, summary: &run::Summary, ids: &Ids) -> Saved {
+    let Some(file) = failed else {
+        return Saved::NotAsked;
+    };
+    let path = file.path().display().to_string();
+    match file.commit(summary.not_deleted_ids().map(|i| ids.get(i))) {
+        Ok(()) => Saved::Written(path),
+        Err(e) => Saved::Failed {
+            path,
+            error: e.to_string(),
+        },
+    }
+}
+
+/// What a stop before the first request must settle: the failed-ids file
+/// (once checked) must not be left as an earlier run's.
+#[derive(Default)]
+struct BeforeSending {
+    failed_file: OnceLock<PathBuf>,
+    /// Every id, once the input was read whole.
+    ids: OnceLock<Arc<Ids>>,
+}
+
+impl BeforeSending {
+    /// A signal before the run: settle the file; the process then ends.
+    fn interrupted(&self, signal: Signal) {
+        crate::config::stop_command();
+        eprintln!(
+            "wolkvox: interrupted by {} before anything was sent",
+            signal.name()
+        );
+        if let Some(note) = self.settle_quietly() {
+            eprintln!("note: {note}");
+        }
+    }
+
+    fn settle(&self, ui: &Ui) {
+        if let Some(note) = self.settle_quietly() {
+            ui.note(&note);
+        }
+    }
+
+    /// If every id was read, the file lists them all (none was deleted);
+    /// if not, the file is removed. Returns what was done, for the user.
+    fn settle_quietly(&self) -> Option<String> {
+        let path: &Path = self.failed_file.get()?;
+        let shown = path.display();
+        let done = match self.ids.get() {
+            Some(ids) => failed_file::write_now(path, ids.slice(0..ids.len())).map(|()| {
+                format!(
+                    "{shown} lists all {}: none was deleted",
+                    count(ids.len(), "id")
+                )
+            }),
+            None => failed_file::remove(path)
+                .map(|()| format!("{shown} was removed: the input was not read completely")),
+        };
+        Some(done.unwrap_or_else(|e| format!("cannot update the failed-ids file {shown}: {e}")))
+    }
 }

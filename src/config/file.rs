@@ -3,6 +3,8 @@
 //! column, and never quote the file's text: a line may hold the token.
 
 use std::collections::BTreeMap;
+use std::fs::Metadata;
+use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -10,6 +12,9 @@ use toml::de::{DeTable, DeValue};
 
 use super::spec::{self, Raw};
 use crate::exit;
+
+/// The largest config file read.
+const MAX_FILE: u64 = 1 << 20;
 
 /// Which file to read, and why.
 #[derive(Debug, Clone)]
@@ -62,28 +67,59 @@ pub fn load(choice: &Choice, warnings: &mut Vec<String>) -> Result<FileConfig> {
     let Some(path) = choice.path() else {
         return Ok(FileConfig::default());
     };
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e)
-            if e.kind() == std::io::ErrorKind::NotFound && matches!(choice, Choice::Default(_)) =>
-        {
+    let bad = |why: String| exit::config(format!("config file {}: {why}", path.display()));
+    let meta = match std::fs::metadata(path) {
+        Err(e) if e.kind() == ErrorKind::NotFound && matches!(choice, Choice::Default(_)) => {
             return Ok(FileConfig::default());
         }
-        Err(e) => {
-            return Err(exit::config(format!(
-                "cannot read config file {}: {e}",
-                path.display()
-            )));
-        }
+        Err(e) => return Err(bad(format!("cannot read it: {e}"))),
+        Ok(meta) => meta,
     };
-    let config =
-        parse(&text).map_err(|e| exit::config(format!("config file {}: {e}", path.display())))?;
+    check_file(path, &meta).map_err(bad)?;
+    let text = read_bounded(path).map_err(bad)?;
+    let config = parse(&text).map_err(bad)?;
     let holds_token = config.top.contains_key("token")
         || config.profiles.values().any(|p| p.contains_key("token"));
-    if holds_token && let Some(warning) = permission_warning(path) {
+    if holds_token && let Some(warning) = readable_warning(path, &meta) {
         warnings.push(warning);
     }
     Ok(config)
+}
+
+/// The config file must be a regular file (a FIFO would hang the read) that
+/// only its owner can change: whoever can write it can set `token_command`
+/// or point `server` at their own host.
+fn check_file(path: &Path, meta: &Metadata) -> Result<(), String> {
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o022 != 0 {
+            return Err(format!(
+                "other users can change it (mode {mode:o}), and whoever can write it can run \
+                 commands as you through token_command or send your token to their server; \
+                 fix it with: chmod go-w {}",
+                path.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The file's text, refusing anything larger than a config file can be.
+fn read_bounded(path: &Path) -> Result<String, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
+    let mut text = String::new();
+    file.take(MAX_FILE + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| format!("cannot read it as UTF-8 text: {e}"))?;
+    if text.len() as u64 > MAX_FILE {
+        return Err("larger than 1 MiB; is it really the config file?".into());
+    }
+    Ok(text)
 }
 
 /// The file's text, checked against the settings table.
@@ -250,9 +286,9 @@ fn position(text: &str, offset: usize) -> (usize, usize) {
 }
 
 #[cfg(unix)]
-fn permission_warning(path: &Path) -> Option<String> {
+fn readable_warning(path: &Path, meta: &Metadata) -> Option<String> {
     use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(path).ok()?.permissions().mode();
+    let mode = meta.permissions().mode();
     (mode & 0o077 != 0).then(|| {
         format!(
             "{} holds a token and can be read by other users (mode {:o}); fix it with: chmod 600 {}",
@@ -264,7 +300,7 @@ fn permission_warning(path: &Path) -> Option<String> {
 }
 
 #[cfg(not(unix))]
-fn permission_warning(_path: &Path) -> Option<String> {
+fn readable_warning(_path: &Path, _meta: &Metadata) -> Option<String> {
     None
 }
 

@@ -25,7 +25,7 @@ use crate::secret::Secret;
 pub use file::{Choice, default_path};
 use file::{FileConfig, Level};
 use spec::{Spec, Value};
-pub use token::TokenSpec;
+pub use token::{TokenSpec, stop_command};
 
 /// Where a setting's value came from, as `config show` and `-v` print it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -322,7 +322,10 @@ impl Settings {
         let seconds = |d: &Duration| crate::output::seconds(*d);
         let rows = vec![
             row("profile", shown(self.profile.as_ref(), String::clone)),
-            row("server", shown(self.server.as_ref(), String::clone)),
+            row(
+                "server",
+                shown(self.server.as_ref(), |s| crate::api::redact_userinfo(s)),
+            ),
             row("endpoint", shown(endpoint.as_ref(), |u| u.to_string())),
             row("token", token_row),
             row("operation", shown(operation.as_ref(), String::clone)),

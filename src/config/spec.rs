@@ -69,13 +69,13 @@ impl Value for Duration {
     }
 }
 
-/// A positive, finite number of seconds, at most a day.
+/// A finite number of seconds, from a millisecond to a day.
 fn seconds(secs: f64) -> Result<Duration, String> {
-    if secs.is_finite() && secs > 0.0 && secs <= 86_400.0 {
+    if secs.is_finite() && (0.001..=86_400.0).contains(&secs) {
         Ok(Duration::from_secs_f64(secs))
     } else {
         Err(format!(
-            "{secs} is not a number of seconds between 0 and 86400"
+            "{secs} seconds is out of range: give at least 0.001 (a millisecond) and at most 86400 (a day)"
         ))
     }
 }

@@ -1,7 +1,9 @@
 //! The token: given, or printed by `token_command`; checked without ever
 //! being shown; and the operation some tokens encode.
 
+use std::io::Read;
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use anyhow::Result;
 
@@ -28,28 +30,82 @@ impl TokenSpec {
     }
 }
 
+/// The most `token_command` may print.
+const MAX_OUTPUT: u64 = 64 << 10;
+
 /// Runs `token_command` with `sh -c`; the first line of its output is the
 /// token. Its stdin is closed so that it cannot eat ids piped to us, and its
-/// stderr is the user's, so a password prompt or error reaches them.
+/// stderr is the user's, so a password prompt or error reaches them. Its
+/// output is read up to 64 KiB: more is no token but a mistake.
 fn run_command(command: &str, source: &Source) -> Result<Secret> {
     let fail = |why: String| exit::config(format!("token_command ({source}) {why}"));
-    let output = Command::new("sh")
+    let mut child = Command::new("sh")
         .arg("-c")
         .arg(command)
         .stdin(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
-        .output()
+        .spawn()
         .map_err(|e| fail(format!("could not be started: {e}")))?;
-    if !output.status.success() {
-        return Err(fail(format!("failed: {}", output.status)));
+    let _running = Running::track(child.id());
+    let mut stdout = Vec::new();
+    let read = child
+        .stdout
+        .take()
+        .map(|out| out.take(MAX_OUTPUT + 1).read_to_end(&mut stdout));
+    if stdout.len() as u64 > MAX_OUTPUT {
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err(fail(
+            "printed more than 64 KiB; a token is one short line".into(),
+        ));
     }
-    let stdout = String::from_utf8(output.stdout)
-        .map_err(|_| fail("printed text that is not UTF-8".into()))?;
+    let status = child
+        .wait()
+        .map_err(|e| fail(format!("could not be waited for: {e}")))?;
+    if let Some(Err(e)) = read {
+        return Err(fail(format!("output could not be read: {e}")));
+    }
+    if !status.success() {
+        return Err(fail(format!("failed: {status}")));
+    }
+    let stdout =
+        String::from_utf8(stdout).map_err(|_| fail("printed text that is not UTF-8".into()))?;
     let first = stdout.lines().next().unwrap_or("").trim();
     if first.is_empty() {
         return Err(fail("printed no token".into()));
     }
     Ok(Secret::new(first.to_string()))
+}
+
+/// The process id of a running `token_command`, for [`stop_command`].
+static RUNNING: AtomicU32 = AtomicU32::new(0);
+
+struct Running;
+
+impl Running {
+    fn track(pid: u32) -> Running {
+        RUNNING.store(pid, Ordering::SeqCst);
+        Running
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        RUNNING.store(0, Ordering::SeqCst);
+    }
+}
+
+/// Ends a `token_command` still running (the run was interrupted while
+/// waiting for it), so it does not outlive wolkvox.
+pub fn stop_command() {
+    let pid = RUNNING.swap(0, Ordering::SeqCst);
+    if let Ok(pid) = i32::try_from(pid)
+        && pid > 0
+    {
+        // SAFETY: kill takes plain integers; the pid is our own child's.
+        unsafe { libc::kill(pid, libc::SIGTERM) };
+    }
 }
 
 /// A token must fit in an HTTP header; its text is never shown.

@@ -3,6 +3,7 @@
 
 use anyhow::Result;
 
+use crate::display::{escape, is_format};
 use crate::exit;
 
 pub const MAX_ID_LEN: usize = 128;
@@ -18,6 +19,9 @@ pub fn problem(id: &str) -> Option<&'static str> {
     id.chars().find_map(|c| match c {
         c if c.is_whitespace() => Some("contains whitespace"),
         c if c.is_control() => Some("contains a control character"),
+        c if is_format(c) => {
+            Some("contains an invisible formatting character (zero-width, bidi or BOM)")
+        }
         '"' | '\'' | '`' => Some("contains a quote"),
         ',' => Some("contains a comma"),
         '[' | ']' | '{' | '}' | '(' | ')' | '<' | '>' => Some("contains a bracket"),
@@ -30,7 +34,7 @@ pub fn problem(id: &str) -> Option<&'static str> {
 pub fn shown(id: &str) -> String {
     let cut: String = id.chars().take(60).collect();
     let more = if cut.len() < id.len() { "…" } else { "" };
-    format!("{cut:?}{more}")
+    format!("\"{}\"{more}", escape(&cut).replace('"', "\\\""))
 }
 
 /// The module is sent as given (custom modules have spaces and capitals),
@@ -41,9 +45,10 @@ pub fn check_module(module: &str) -> Result<()> {
             "the module is empty: pass --module contacts (or leads, cases, …)",
         ));
     }
-    if module.chars().any(char::is_control) {
+    if module.chars().any(|c| c.is_control() || is_format(c)) {
         return Err(exit::usage(format!(
-            "the module {module:?} has control characters"
+            "the module {} has control or invisible formatting characters",
+            shown(module)
         )));
     }
     Ok(())
@@ -56,7 +61,18 @@ mod tests {
     #[test]
     fn each_forbidden_character() {
         for bad in [
-            "a b", "a\u{7}b", "a\"b", "a'b", "a,b", "a[b", "a]b", "a\\b", "",
+            "a b",
+            "a\u{7}b",
+            "a\"b",
+            "a'b",
+            "a,b",
+            "a[b",
+            "a]b",
+            "a\\b",
+            "",
+            "a\u{200b}b",
+            "a\u{202e}b",
+            "a\u{feff}b",
         ] {
             assert!(problem(bad).is_some(), "{bad:?} should be refused");
         }

@@ -5,7 +5,7 @@ use serde_json::{Map, Value, json};
 use super::{ConfigReport, Context, Printer, Ui};
 use crate::api::request;
 use crate::input::Ids;
-use crate::run::{Outcome, Summary};
+use crate::run::{Fate, Outcome, Summary};
 
 #[derive(Default)]
 pub struct Json {
@@ -81,6 +81,7 @@ pub(super) fn request_json(ids: &Ids, outcome: &Outcome) -> Value {
     json!({
         "ids": ids,
         "ok": outcome.deleted(),
+        "outcome": fate_word(outcome.fate),
         "http_status": outcome.answer.status,
         "response": outcome.answer.response,
         "error": outcome.answer.error,
@@ -88,15 +89,34 @@ pub(super) fn request_json(ids: &Ids, outcome: &Outcome) -> Value {
     })
 }
 
-/// The counts of a run, as json and jsonl show them.
+/// The counts of a run, as json and jsonl show them: `failed` is every id
+/// not deleted (refused + unconfirmed + not sent).
 pub(super) fn summary_json(ids: &Ids, summary: &Summary) -> Value {
     let failed: Vec<&str> = summary.not_deleted_ids().map(|i| ids.get(i)).collect();
+    let unconfirmed: Vec<&str> = summary
+        .with(Fate::Unconfirmed)
+        .map(|i| ids.get(i))
+        .collect();
     json!({
         "requested": summary.requested(),
-        "deleted": summary.deleted_count,
+        "deleted": summary.deleted(),
         "failed": summary.not_deleted(),
+        "refused": summary.count(Fate::Refused),
+        "unconfirmed": summary.count(Fate::Unconfirmed),
+        "not_sent": summary.count(Fate::NotSent),
         "failed_ids": failed,
+        "unconfirmed_ids": unconfirmed,
     })
+}
+
+/// The word json, jsonl and the audit log use for a fate.
+pub(super) fn fate_word(fate: Fate) -> &'static str {
+    match fate {
+        Fate::Deleted => "deleted",
+        Fate::Refused => "refused",
+        Fate::Unconfirmed => "unconfirmed",
+        Fate::NotSent => "not_sent",
+    }
 }
 
 /// A request a dry run would send.

@@ -6,6 +6,7 @@
 pub mod audit_log;
 mod dry_run;
 pub mod failed_file;
+mod files;
 mod json;
 mod jsonl;
 mod progress;
@@ -24,7 +25,7 @@ use crate::run::{Outcome, Summary};
 use progress::Progress;
 
 pub use dry_run::dry_run;
-pub use report::Reporter;
+pub use report::{Reporter, Saved};
 
 /// How many ids an error message lists before "and N more".
 const LISTED: usize = 20;
@@ -73,7 +74,7 @@ pub trait Printer {
     fn config(&mut self, ui: &mut Ui, report: &ConfigReport);
 }
 
-pub fn printer(format: Format) -> Box<dyn Printer> {
+pub fn printer(format: Format) -> Box<dyn Printer + Send> {
     match format {
         Format::Text => Box::new(text::Text),
         Format::Json => Box::new(json::Json::default()),

@@ -1,36 +1,58 @@
 //! A delete run as the user sees it: the `-v` log of each attempt, a line
-//! per request in the chosen format, the audit log, and the summary.
+//! per request in the chosen format, the progress bar, and the summary.
+//!
+//! It runs on a thread of its own: a stdout that blocks (a reader that does
+//! not read) holds back only what is printed, never the run, the audit log,
+//! the failed-ids file or a stop.
 
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+use std::time::Duration;
 
-use super::audit_log::{AuditLog, Record};
 use super::{Context, Printer, Ui, count, cut};
-use crate::api::{Answer, Verdict, request};
+use crate::api::{Answer, request};
+use crate::display::escape;
 use crate::input::Ids;
 use crate::retry::Wait;
-use crate::run::{Event, Outcome, Stop, Summary};
+use crate::run::{Event, Stop, Summary};
 
 /// How much of a body `-vv` shows.
 const SHOWN_BODY: usize = 4000;
 
+/// What became of the failed-ids file, for the summary to say.
+pub enum Saved {
+    /// No `--failed-file`.
+    NotAsked,
+    Written(String),
+    /// It could not be written: the ids are listed on stderr instead.
+    Failed {
+        path: String,
+        error: String,
+    },
+}
+
 pub struct Reporter {
-    printer: Box<dyn Printer>,
+    printer: Box<dyn Printer + Send>,
     ui: Ui,
     ctx: Context,
     ids: Arc<Ids>,
-    audit: Option<AuditLog>,
-    audit_failed: bool,
+}
+
+enum Report {
+    Event(Event),
+    Finish(Arc<Summary>, Saved),
+}
+
+/// The reporter's thread, fed through a channel that never blocks.
+pub struct Reporting {
+    tx: Sender<Report>,
+    done: Receiver<Ui>,
 }
 
 impl Reporter {
-    pub fn new(
-        printer: Box<dyn Printer>,
-        mut ui: Ui,
-        ctx: Context,
-        ids: Arc<Ids>,
-        audit: Option<AuditLog>,
-    ) -> Self {
+    pub fn new(printer: Box<dyn Printer + Send>, mut ui: Ui, ctx: Context, ids: Arc<Ids>) -> Self {
         if ctx.batches > 1 {
             ui.start_progress(ids.len());
         }
@@ -39,16 +61,34 @@ impl Reporter {
             ui,
             ctx,
             ids,
-            audit,
-            audit_failed: false,
         }
     }
 
-    pub fn ui(&self) -> &Ui {
-        &self.ui
+    pub fn spawn(self) -> Reporting {
+        let (tx, rx) = mpsc::channel::<Report>();
+        let (done_tx, done) = mpsc::channel();
+        thread::spawn(move || {
+            let ui = self.serve(&rx);
+            let _ = done_tx.send(ui);
+        });
+        Reporting { tx, done }
     }
 
-    pub fn event(&mut self, event: Event) {
+    /// Renders reports until the summary; gives back the screen.
+    fn serve(mut self, rx: &Receiver<Report>) -> Ui {
+        for report in rx {
+            match report {
+                Report::Event(event) => self.event(event),
+                Report::Finish(summary, saved) => {
+                    self.finish(&summary, &saved);
+                    break;
+                }
+            }
+        }
+        self.ui
+    }
+
+    fn event(&mut self, event: Event) {
         match event {
             Event::Sending { range, body } => self.sending(&range, body.as_deref()),
             Event::Attempt {
@@ -62,11 +102,20 @@ impl Reporter {
                 next,
                 of,
             } => self.waiting(&range, wait, next, of),
-            Event::Done(outcome) => self.done(&outcome),
+            Event::Done(outcome) => {
+                self.ui.advance(outcome.range.len());
+                self.printer
+                    .request(&mut self.ui, &self.ctx, &self.ids, &outcome);
+            }
             Event::Interrupted(signal) => self.ui.warn(&format!(
                 "interrupted by {}: no new requests will start; waiting for those in flight \
-                 (press Ctrl-C again to stop at once)",
-                signal.name()
+                 ({} again to stop at once)",
+                signal.name(),
+                signal.again()
+            )),
+            Event::AuditFailed(error) => self.ui.error(&format!(
+                "cannot write the audit log: {error}; no new requests will start, \
+                 as a deletion that cannot be recorded must not happen"
             )),
         }
     }
@@ -78,7 +127,7 @@ impl Reporter {
             text.push_str(&format!("\n> {k}: {v}"));
         }
         let body = cut(&String::from_utf8_lossy(body), SHOWN_BODY);
-        text.push_str(&format!("\n> {body}"));
+        text.push_str(&format!("\n> {}", escape(&body)));
         self.ui.verbose(2, &text);
     }
 
@@ -92,20 +141,18 @@ impl Reporter {
             .as_ref()
             .map(|e| format!(": {e}"))
             .unwrap_or_default();
+        let ms = answer.elapsed.as_millis();
+        let n = range.len();
         self.ui.verbose(
             1,
-            &format!(
-                "< {status} in {} ms for {} ids (attempt {attempt}){error}",
-                answer.elapsed.as_millis(),
-                range.len()
-            ),
+            &format!("< {status} in {ms} ms for {n} ids (attempt {attempt}){error}"),
         );
         if self.ui.verbose >= 2 && answer.status.is_some() {
             let mut text = String::new();
             for (k, v) in &answer.headers {
-                text.push_str(&format!("< {k}: {v}\n"));
+                text.push_str(&format!("< {}: {}\n", escape(k), escape(v)));
             }
-            text.push_str(&format!("< {}", cut(&answer.text, SHOWN_BODY)));
+            text.push_str(&format!("< {}", escape(&cut(&answer.text, SHOWN_BODY))));
             self.ui.verbose(2, &text);
         }
     }
@@ -125,77 +172,63 @@ impl Reporter {
         );
     }
 
-    fn done(&mut self, outcome: &Outcome) {
-        self.ui.advance(outcome.range.len());
-        let answer = &outcome.answer;
-        self.audit(
-            outcome.range.clone(),
-            outcome_word(answer.verdict),
-            Some(answer),
-            answer.error.as_deref(),
-            outcome.attempts,
-        );
-        self.printer
-            .request(&mut self.ui, &self.ctx, &self.ids, outcome);
-    }
-
-    fn audit(
-        &mut self,
-        range: Range<usize>,
-        outcome: &str,
-        answer: Option<&Answer>,
-        error: Option<&str>,
-        attempts: u32,
-    ) {
-        let Some(log) = &mut self.audit else { return };
-        let record = Record {
-            ids: self.ids.slice(range),
-            outcome,
-            answer,
-            error,
-            attempts,
-        };
-        if let Err(e) = log.record(&self.ctx, record)
-            && !self.audit_failed
-        {
-            self.audit_failed = true;
-            let path = log.path().display().to_string();
-            self.ui
-                .error(&format!("cannot write the audit log {path}: {e}"));
-        }
-    }
-
-    /// The end of the run: what was abandoned, why it stopped, the summary.
-    pub fn finish(&mut self, summary: &Summary, failed_file: Option<&str>) {
-        for range in &summary.abandoned {
-            let error = "abandoned by a second Ctrl-C before the answer arrived; \
-                         the server may have acted on it";
-            self.audit(range.clone(), "failed", None, Some(error), 1);
-        }
+    /// The end of the run: why it stopped, the failed file, the summary.
+    fn finish(&mut self, summary: &Summary, saved: &Saved) {
         self.ui.end_progress();
-        let not_sent = summary.not_sent();
+        self.stop_message(summary);
+        let failed_file = match saved {
+            Saved::NotAsked => None,
+            Saved::Written(path) => Some(path.as_str()),
+            Saved::Failed { path, error } => {
+                let ids: Vec<&str> = summary.not_deleted_ids().map(|i| self.ids.get(i)).collect();
+                self.ui.error(&format!(
+                    "cannot write the failed-ids file {path}: {error}; ids not deleted: {}",
+                    ids.join(" ")
+                ));
+                None
+            }
+        };
+        self.printer
+            .summary(&mut self.ui, &self.ctx, &self.ids, summary, failed_file);
+    }
+
+    fn stop_message(&self, summary: &Summary) {
+        let not_sent = summary.count(crate::run::Fate::NotSent);
+        let not_sent = if not_sent == 0 {
+            String::new()
+        } else {
+            format!("; {} not sent", count(not_sent, "id"))
+        };
         match summary.stop {
             Stop::AuthRefused => self.ui.error(&format!(
-                "stopped: the server refused the token or operation; {} not sent; \
-                 check the token and operation (or wait if the server is in maintenance)",
-                count(not_sent, "id")
+                "stopped: the server refused the token or operation{not_sent}; \
+                 check the token and operation (or wait if the server is in maintenance)"
+            )),
+            Stop::AuditFailed => self.ui.error(&format!(
+                "stopped: the audit log could not be written{not_sent}"
             )),
             Stop::Interrupted(_) | Stop::Aborted(_) => self.ui.warn(&format!(
-                "interrupted: {} not deleted ({not_sent} never sent)",
+                "interrupted: {} not deleted{not_sent}",
                 count(summary.not_deleted(), "id")
             )),
             Stop::Finished => {}
         }
-        self.printer
-            .summary(&mut self.ui, &self.ctx, &self.ids, summary, failed_file);
     }
 }
 
-/// The audit log's word for how a request ended.
-fn outcome_word(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Deleted => "deleted",
-        Verdict::Refused | Verdict::AuthRefused => "refused",
-        Verdict::Unavailable | Verdict::Unusable | Verdict::NoAnswer => "failed",
+impl Reporting {
+    pub fn event(&self, event: Event) {
+        let _ = self.tx.send(Report::Event(event));
+    }
+
+    /// Hands over the summary and waits for it to be printed: at most `wait`
+    /// when given (a stopping run must not hang on a blocked stdout). The
+    /// screen's state comes back, or `None` if it did not finish in time.
+    pub fn finish(self, summary: Arc<Summary>, saved: Saved, wait: Option<Duration>) -> Option<Ui> {
+        let _ = self.tx.send(Report::Finish(summary, saved));
+        match wait {
+            Some(limit) => self.done.recv_timeout(limit).ok(),
+            None => self.done.recv().ok(),
+        }
     }
 }

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::{ConfigReport, Context, Printer, Ui, count, list_ids};
 use crate::api::request;
 use crate::input::Ids;
-use crate::run::{Outcome, Summary};
+use crate::run::{Fate, Outcome, Summary};
 
 pub struct Text;
 
@@ -37,8 +37,13 @@ impl Printer for Text {
                 format!(": {}", list_ids(ids.slice(outcome.range.clone()), n)),
             ),
         };
+        let fate = match outcome.fate {
+            Fate::Unconfirmed => "not confirmed deleted from",
+            Fate::NotSent => "not sent to",
+            _ => "not deleted from",
+        };
         ui.error(&format!(
-            "{what} not deleted from {}: {error}{tries}{list}",
+            "{what} {fate} {}: {error}{tries}{list}",
             ctx.module
         ));
     }
@@ -57,11 +62,24 @@ impl Printer for Text {
         }
         let mut line = format!(
             "{} of {} deleted from {} ({})",
-            summary.deleted_count,
+            summary.deleted(),
             count(summary.requested(), "id"),
             ctx.module,
             count(summary.requests_done, "request")
         );
+        for (fate, what) in [
+            (Fate::Refused, "refused"),
+            (
+                Fate::Unconfirmed,
+                "unconfirmed: the server may have deleted them",
+            ),
+            (Fate::NotSent, "not sent"),
+        ] {
+            let n = summary.count(fate);
+            if n > 0 {
+                line.push_str(&format!("; {n} {what}"));
+            }
+        }
         if not_deleted > 0 {
             line.push_str(&match failed_file {
                 Some(path) => format!("; {not_deleted} not deleted, listed in {path}"),

@@ -96,6 +96,20 @@ impl Env {
         cmd
     }
 
+    /// `sh -c command` in the same isolated environment, for pipelines.
+    pub fn shell(&self, command: &str) -> std::process::Command {
+        let inner = self.std_cmd();
+        let mut cmd = std::process::Command::new("sh");
+        cmd.args(["-c", command]).current_dir(self.dir.path());
+        for (k, v) in inner.get_envs() {
+            match v {
+                Some(v) => cmd.env(k, v),
+                None => cmd.env_remove(k),
+            };
+        }
+        cmd
+    }
+
     /// The credentials, then `delete -m contacts` against `url`.
     pub fn delete(&self, url: &str) -> assert_cmd::Command {
         let mut cmd = self.cmd();

@@ -51,6 +51,11 @@ pub enum Reply {
     },
     /// Close the connection without a word.
     Drop,
+    /// A 200 whose body is this many bytes, or never ends (chunked) when
+    /// `None`; written until the client goes away.
+    Huge(Option<usize>),
+    /// These bytes as the whole answer, head and body.
+    Raw(Vec<u8>),
 }
 
 impl Reply {
@@ -80,7 +85,7 @@ impl Reply {
                 body,
                 delay: by,
             },
-            Reply::Drop => Reply::Drop,
+            other => other,
         }
     }
 
@@ -100,7 +105,7 @@ impl Reply {
                     delay,
                 }
             }
-            Reply::Drop => Reply::Drop,
+            other => other,
         }
     }
 }
@@ -251,7 +256,8 @@ fn serve<S: Read + Write>(stream: S, shared: &Shared) {
         let now = shared.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
         shared.max_in_flight.fetch_max(now, Ordering::SeqCst);
         let reply = (shared.handler)(&request);
-        match reply {
+        let stream = reader.get_mut();
+        let status = match reply {
             Reply::Drop => {
                 shared.in_flight.fetch_sub(1, Ordering::SeqCst);
                 return;
@@ -267,9 +273,8 @@ fn serve<S: Read + Write>(stream: S, shared: &Shared) {
                 // send its next request before that, so no overlap is
                 // counted falsely.
                 shared.in_flight.fetch_sub(1, Ordering::SeqCst);
-                let text = response(status, &headers, &body);
                 // One write: no delayed-ACK stalls between head and body.
-                let stream = reader.get_mut();
+                let text = response(status, &headers, &body);
                 if stream
                     .write_all(text.as_bytes())
                     .and_then(|()| stream.flush())
@@ -277,11 +282,48 @@ fn serve<S: Read + Write>(stream: S, shared: &Shared) {
                 {
                     return;
                 }
-                if keep {
-                    shared.answered.lock().unwrap().push((request, status));
-                }
+                status
             }
+            Reply::Huge(size) => {
+                shared.in_flight.fetch_sub(1, Ordering::SeqCst);
+                flood(stream, size);
+                return;
+            }
+            Reply::Raw(bytes) => {
+                shared.in_flight.fetch_sub(1, Ordering::SeqCst);
+                let _ = stream.write_all(&bytes).and_then(|()| stream.flush());
+                return;
+            }
+        };
+        if keep {
+            shared.answered.lock().unwrap().push((request, status));
         }
+    }
+}
+
+/// A huge or endless answer, written until the client stops reading.
+fn flood(stream: &mut impl Write, size: Option<usize>) {
+    let chunk = vec![b'7'; 1 << 16];
+    let head = match size {
+        Some(n) => format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {n}\r\n\r\n"),
+        None => "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".into(),
+    };
+    if stream.write_all(head.as_bytes()).is_err() {
+        return;
+    }
+    let mut left = size.unwrap_or(usize::MAX);
+    while left > 0 {
+        let n = left.min(chunk.len());
+        let written = match size {
+            Some(_) => stream.write_all(&chunk[..n]),
+            None => write!(stream, "{n:x}\r\n")
+                .and_then(|()| stream.write_all(&chunk[..n]))
+                .and_then(|()| stream.write_all(b"\r\n")),
+        };
+        if written.is_err() {
+            return;
+        }
+        left -= n;
     }
 }
 
