@@ -135,7 +135,15 @@ fn wolkvox(server: &FaultServer, env: &[(&str, &Path)], extra: &[&str]) -> Comma
         .env("XDG_CONFIG_HOME", home.join("wolkvox-bench-no-config"))
         .envs(env.iter().copied())
         .args(["--server", &server.url(), "--token", TOKEN])
-        .args(["--operation", "bench", "-q", "delete", "-m", "contacts"])
+        .args([
+            "--operation",
+            "bench",
+            "-q",
+            "delete",
+            "--yes",
+            "-m",
+            "contacts",
+        ])
         .args(extra);
     cmd
 }

@@ -618,7 +618,7 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__delete)
-            opts="-m -s -t -c -p -o -v -q -h --module --batch-size --dry-run --failed-file --audit-log --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --help"
+            opts="-m -f -y -s -t -c -p -o -v -q -h --module --file --column --delimiter --no-header --batch-size --dry-run --yes --max-delete --failed-file --audit-log --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -632,7 +632,27 @@ _wolkvox() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --batch-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-delete)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

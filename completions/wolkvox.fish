@@ -47,7 +47,11 @@ complete -c wolkvox -n "__fish_wolkvox_needs_command" -f -a "config" -d 'Show wh
 complete -c wolkvox -n "__fish_wolkvox_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c wolkvox -n "__fish_wolkvox_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -s m -l module -d 'CRM module holding the records: contacts, leads, cases or a custom one' -r
+complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -s f -l file -d 'Read ids from this file (repeatable; \'-\' is stdin)' -r -F
+complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l column -d 'Read ids from one column of CSV input, by header name or 1-based number' -r
+complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l delimiter -d 'The CSV delimiter [default: found in the header line among , ; and tab]' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l batch-size -d 'Ids per request, 1 to 10000 [default: 100]' -r
+complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l max-delete -d 'Send nothing when there are more than N unique ids (a guard for unattended runs)' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l failed-file -d 'Write the ids that were not deleted here, one per line (empty when all were)' -r -F
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l audit-log -d 'Append one JSON line per request to this file' -r -F
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -s s -l server -d 'CRM host as in the browser\'s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added' -r
@@ -63,7 +67,9 @@ complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l connect-timeo
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l retries -d 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l concurrency -d 'Requests in flight at once: 1 or 2 [default: 1]' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l backoff-base -d 'First backoff step between retries (tests set it short)' -r
+complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l no-header -d 'The CSV input has no header row (then --column takes a number)'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l dry-run -d 'Check everything and print the requests, but send nothing'
+complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -s y -l yes -d 'Delete without asking (scripts and cron); without it wolkvox asks on the terminal, and sends nothing when there is none'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l json -d 'Short for --output json'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -s v -l verbose -d 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -s q -l quiet -d 'Print nothing on stderr but errors'

@@ -14,11 +14,13 @@ use clap_complete::Shell;
 
 use crate::config::{Source, spec};
 use crate::exit;
+use crate::input::{Column, Which};
 
 /// Delete records in the Wolkvox CRM through its HTTP delete API.
 ///
-/// Ids are given as arguments or piped on stdin (one per line, or separated
-/// by commas or spaces). Every id is checked before anything is sent.
+/// Ids are given as arguments, read from files or stdin (separated by
+/// newlines or spaces), or from a CSV column (--column). Every id is checked
+/// before anything is sent, and a real run asks first (or takes --yes).
 #[derive(Debug, Parser)]
 #[command(name = "wolkvox", version, after_help = exit::table(), max_term_width = 100)]
 pub struct Cli {
@@ -167,9 +169,26 @@ pub struct DeleteArgs {
     #[arg(short, long, value_name = "MODULE")]
     pub module: String,
 
-    /// Ids to delete; none, or a single '-', reads them from stdin
+    /// Ids to delete; none reads them from stdin (one per line, or separated
+    /// by spaces)
     #[arg(value_name = "ID")]
     pub ids: Vec<String>,
+
+    /// Read ids from this file (repeatable; '-' is stdin)
+    #[arg(short, long = "file", value_name = "PATH")]
+    pub files: Vec<PathBuf>,
+
+    /// Read ids from one column of CSV input, by header name or 1-based number
+    #[arg(long, value_name = "NAME|N", value_parser = Which::parse)]
+    pub column: Option<Which>,
+
+    /// The CSV delimiter [default: found in the header line among , ; and tab]
+    #[arg(long, value_name = "CHAR", requires = "column", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+
+    /// The CSV input has no header row (then --column takes a number)
+    #[arg(long, requires = "column")]
+    pub no_header: bool,
 
     /// Ids per request, 1 to 10000 [default: 100]
     #[arg(long, value_name = "N", value_parser = spec::arg(&spec::BATCH_SIZE))]
@@ -179,6 +198,16 @@ pub struct DeleteArgs {
     #[arg(long)]
     pub dry_run: bool,
 
+    /// Delete without asking (scripts and cron); without it wolkvox asks on
+    /// the terminal, and sends nothing when there is none
+    #[arg(short, long)]
+    pub yes: bool,
+
+    /// Send nothing when there are more than N unique ids (a guard for
+    /// unattended runs)
+    #[arg(long, value_name = "N", value_parser = spec::arg(&spec::MAX_DELETE))]
+    pub max_delete: Option<usize>,
+
     /// Write the ids that were not deleted here, one per line (empty when all were)
     #[arg(long, value_name = "PATH")]
     pub failed_file: Option<PathBuf>,
@@ -186,6 +215,27 @@ pub struct DeleteArgs {
     /// Append one JSON line per request to this file
     #[arg(long, value_name = "PATH")]
     pub audit_log: Option<PathBuf>,
+}
+
+impl DeleteArgs {
+    /// The CSV column to read, if any.
+    pub fn column(&self) -> Option<Column> {
+        Some(Column {
+            which: self.column.clone()?,
+            delimiter: self.delimiter,
+            header: !self.no_header,
+        })
+    }
+}
+
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "," | ";" | "|" => Ok(text.as_bytes()[0]),
+        "\t" | "tab" | "\\t" => Ok(b'\t'),
+        _ => Err(format!(
+            "'{text}' is not a delimiter wolkvox reads: give , ; | or tab"
+        )),
+    }
 }
 
 #[derive(Debug, Subcommand)]

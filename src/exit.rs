@@ -19,13 +19,15 @@ pub enum Exit {
     Auth,
     Partial,
     Unreachable,
+    /// A safety check stopped the run before anything was sent.
+    Safety,
     /// Stopped by a signal, re-raised once everything is written.
     Interrupted(Signal),
 }
 
 impl Exit {
     /// Every code, in the order of the table.
-    pub const ALL: [Exit; 8] = [
+    pub const ALL: [Exit; 9] = [
         Exit::Success,
         Exit::Failure,
         Exit::Usage,
@@ -33,6 +35,7 @@ impl Exit {
         Exit::Auth,
         Exit::Partial,
         Exit::Unreachable,
+        Exit::Safety,
         Exit::Interrupted(Signal::Interrupt),
     ];
 
@@ -45,6 +48,7 @@ impl Exit {
             Exit::Auth => 4,
             Exit::Partial => 5,
             Exit::Unreachable => 6,
+            Exit::Safety => 7,
             Exit::Interrupted(signal) => 128 + signal.number() as u8,
         }
     }
@@ -68,6 +72,10 @@ impl Exit {
             Exit::Partial => "partial: some ids were deleted, some were not",
             Exit::Unreachable => {
                 "the server was unreachable: no HTTP answer at all (DNS, connect, TLS, timeout)"
+            }
+            Exit::Safety => {
+                "stopped by a safety check before anything was sent: the question was declined \
+                 or could not be asked (no terminal and no --yes), or more ids than --max-delete"
             }
             Exit::Interrupted(_) => {
                 "interrupted by Ctrl-C (143: by SIGTERM); the not-deleted ids are still reported, \
@@ -125,6 +133,15 @@ impl std::error::Error for Coded {}
 pub fn usage(message: impl Into<String>) -> anyhow::Error {
     Coded {
         code: Exit::Usage,
+        message: message.into(),
+    }
+    .into()
+}
+
+/// A safety check refused the run: exit 7.
+pub fn safety(message: impl Into<String>) -> anyhow::Error {
+    Coded {
+        code: Exit::Safety,
         message: message.into(),
     }
     .into()

@@ -12,6 +12,7 @@ mod input;
 mod output;
 mod retry;
 mod run;
+mod safety;
 mod secret;
 mod signals;
 

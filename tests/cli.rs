@@ -122,7 +122,7 @@ fn global_options_work_after_the_subcommand() {
 #[test]
 fn ids_from_stdin_handle_bom_crlf_comments_and_separators() {
     let env = Env::new();
-    let input = "\u{feff}# exported ids\r\nid1,id2\r\n\r\nid3 id4\tid5\r\n#id6\r\nid2\r\n";
+    let input = "\u{feff}# exported ids\r\nid1 id2\r\n\r\nid3 id4\tid5\r\n#id6\r\nid2\r\n";
     let out = dry(&env)
         .args(["--json"])
         .write_stdin(input)
@@ -197,13 +197,20 @@ fn bad_id_on_stdin_names_its_line() {
 }
 
 #[test]
-fn no_ids_is_a_usage_error() {
+fn empty_piped_input_is_nothing_to_delete() {
     let env = Env::new();
     dry(&env)
         .write_stdin("\n# nothing\n\n")
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no ids given"));
+        .code(0)
+        .stdout("")
+        .stderr("note: nothing to delete: the input holds no ids\n");
+    dry(&env)
+        .arg("-q")
+        .write_stdin("")
+        .assert()
+        .code(0)
+        .stderr("");
 }
 
 #[test]
@@ -354,7 +361,7 @@ fn operation_is_inferred_from_a_hex_token() {
         .code(0)
         .stdout(predicate::str::contains(r#""operation":"techcon""#))
         .stderr(predicate::str::contains(
-            "operation 'techcon' inferred from the token",
+            "operation: techcon (token-inferred; --operation overrides it)",
         ));
     // An explicit operation wins over the inferred one.
     env.cmd()
@@ -749,6 +756,7 @@ fn example_config_has_every_key_and_each_one_is_accepted() {
         "retries",
         "concurrency",
         "audit_log",
+        "max_delete",
         "default_profile",
     ] {
         assert!(

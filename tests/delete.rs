@@ -50,12 +50,13 @@ fn many_ids_go_in_batches_of_arrays_in_input_order() {
         .write_stdin(ids.join("\n"))
         .assert()
         .code(0)
-        .stdout(
+        .stdout(format!(
             "deleted 100 ids from contacts: 100 records deleted\n\
              deleted 100 ids from contacts: 100 records deleted\n\
              deleted 50 ids from contacts: 50 records deleted\n\
-             250 of 250 ids deleted from contacts (3 requests)\n",
-        );
+             250 of 250 ids deleted from contacts in operation acme at 127.0.0.1:{} (3 requests)\n",
+            server.port
+        ));
     let requests = server.requests();
     assert_eq!(requests.len(), 3);
     for r in &requests {
@@ -74,7 +75,7 @@ fn default_batch_is_100_and_repeats_are_sent_once() {
     let mut input = common::ids(101);
     input.extend(common::ids(10));
     env.delete(&server.url())
-        .write_stdin(input.join(","))
+        .write_stdin(input.join("\n"))
         .assert()
         .code(0)
         .stderr(predicate::str::contains("10 repeated ids dropped"));
@@ -163,7 +164,11 @@ fn a_body_error_with_status_200_is_a_refusal() {
         .args(["a1", "a2"])
         .assert()
         .code(1)
-        .stdout("0 of 2 ids deleted from contacts (1 request); 2 refused; 2 not deleted (add --failed-file FILE to save them for another run)\n")
+        .stdout(format!(
+            "0 of 2 ids deleted from contacts in operation acme at {} (1 request); 2 refused; \
+             2 not deleted (add --failed-file FILE to save them for another run)\n",
+            server.address()
+        ))
         .stderr(
             predicate::str::contains("Invalid module")
                 .and(predicate::str::contains("nothing deleted"))
@@ -269,7 +274,9 @@ fn partial_success_exits_5() {
         .assert()
         .code(5)
         .stdout(predicate::str::contains(format!(
-            "3 of 5 ids deleted from contacts (3 requests); 2 refused; 2 not deleted, listed in {}",
+            "3 of 5 ids deleted from contacts in operation acme at 127.0.0.1:{} (3 requests); \
+             2 refused; 2 not deleted, listed in {}",
+            server.port,
             failed.display()
         )));
     assert_eq!(common::read_lines(&failed), ["c", "d"]);
@@ -312,8 +319,10 @@ fn json_output_is_one_document() {
         doc,
         json!({
             "server": format!("{}{API_PATH}", server.url()),
+            "host": format!("127.0.0.1:{}", server.port),
             "operation": "acme",
             "module": "contacts",
+            "profile": null,
             "requested": 3,
             "deleted": 2,
             "failed": 1,
@@ -347,8 +356,10 @@ fn jsonl_output_streams_requests_then_a_summary() {
     assert_eq!(lines[1]["ids"], json!(["c"]));
     assert_eq!(
         lines[2],
-        json!({"summary": {"requested": 3, "deleted": 3, "failed": 0, "refused": 0,
-            "unconfirmed": 0, "not_sent": 0, "failed_ids": [], "unconfirmed_ids": []}})
+        json!({"summary": {"server": format!("{}{API_PATH}", server.url()),
+            "host": format!("127.0.0.1:{}", server.port), "operation": "acme",
+            "module": "contacts", "profile": null, "requested": 3, "deleted": 3, "failed": 0,
+            "refused": 0, "unconfirmed": 0, "not_sent": 0, "failed_ids": [], "unconfirmed_ids": []}})
     );
 }
 
@@ -474,6 +485,7 @@ fn a_profile_supplies_server_token_and_operation_for_a_real_run() {
             "-p",
             "local",
             "delete",
+            "--yes",
             "-m",
             "leads",
             "L1",

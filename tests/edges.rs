@@ -99,7 +99,7 @@ fn echoes_written_with_json_escapes_or_percent_encoding_are_scrubbed_after_decod
                 "--operation",
                 "acme",
             ])
-            .args(["delete", "-m", "contacts", "-vv", "-o", format])
+            .args(["delete", "--yes", "-m", "contacts", "-vv", "-o", format])
             .args(["--audit-log", audit.to_str().unwrap(), "a1"])
             .assert()
             .code(0);
@@ -243,7 +243,11 @@ fn a_count_below_the_ids_sent_leaves_them_unconfirmed() {
     let out = out.get_output();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("0 of 100 ids deleted from contacts (1 request); 100 unconfirmed: the server may have deleted them"),
+        stdout.contains(&format!(
+            "0 of 100 ids deleted from contacts in operation acme at 127.0.0.1:{} (1 request); \
+             100 unconfirmed: the server may have deleted them",
+            server.port
+        )),
         "{stdout}"
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("counted 0 deleted of 100 sent"));
@@ -496,15 +500,8 @@ fn a_stop_is_not_held_back_by_a_blocked_stdout() {
     let mut child = env
         .std_cmd()
         .args(common::creds(&server.url()))
-        .args([
-            "delete",
-            "-m",
-            "contacts",
-            "--batch-size",
-            "1",
-            "-o",
-            "jsonl",
-        ])
+        .args(common::DELETE)
+        .args(["--batch-size", "1", "-o", "jsonl"])
         .args(["--failed-file", failed.to_str().unwrap()])
         .stdin(std::fs::File::open(&input).unwrap())
         .stdout(Stdio::piped())
@@ -543,7 +540,8 @@ fn an_audit_log_that_cannot_be_written_stops_the_run() {
     let failed = env.path("failed.txt");
     let mut cmd = env.std_cmd();
     cmd.args(common::creds(&server.url()))
-        .args(["delete", "-m", "contacts", "--batch-size", "1"])
+        .args(common::DELETE)
+        .args(["--batch-size", "1"])
         .args([
             "--audit-log",
             audit.to_str().unwrap(),
@@ -587,7 +585,8 @@ fn results_that_cannot_be_written_make_the_exit_status_non_zero() {
     let out = env
         .std_cmd()
         .args(common::creds(&server.url()))
-        .args(["delete", "-m", "contacts", "--json", "a1"])
+        .args(common::DELETE)
+        .args(["--json", "a1"])
         .stdout(full)
         .output()
         .unwrap();
@@ -602,15 +601,9 @@ fn huge_and_endless_answers_are_not_read_past_1_mib() {
         let server = FaultServer::start(move |_| Reply::Huge(size));
         let env = Env::new();
         let mut cmd = env.std_cmd();
-        cmd.args(common::creds(&server.url())).args([
-            "delete",
-            "-m",
-            "contacts",
-            "--retries",
-            "0",
-            "a1",
-            "a2",
-        ]);
+        cmd.args(common::creds(&server.url()))
+            .args(common::DELETE)
+            .args(["--retries", "0", "a1", "a2"]);
         // SAFETY: setrlimit is async-signal-safe and only limits the child.
         // 1 GiB of address space: reading the answer whole would fail.
         unsafe {

@@ -9,4 +9,5 @@ mod cli;
 mod delete;
 mod edges;
 mod faults;
+mod intent;
 mod terminal;

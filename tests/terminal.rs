@@ -9,6 +9,13 @@ use std::time::Duration;
 /// Runs `command` in a shell under a pseudo-terminal; returns its exit code
 /// and everything the terminal showed.
 fn in_terminal(env: &Env, command: &str) -> (Option<i32>, String) {
+    answering(env, command, "")
+}
+
+/// Like [`in_terminal`], with `typed` typed on the terminal.
+fn answering(env: &Env, command: &str, typed: &str) -> (Option<i32>, String) {
+    use std::io::Write;
+    use std::process::Stdio;
     let mut cmd = Command::new("script");
     cmd.args(["-qec", command, "/dev/null"]);
     let inner = env.cmd_with_terminal();
@@ -18,10 +25,16 @@ fn in_terminal(env: &Env, command: &str) -> (Option<i32>, String) {
             None => cmd.env_remove(k),
         };
     }
-    let out = cmd
+    let mut child = cmd
         .current_dir(env.dir.path())
-        .output()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
         .expect("script runs");
+    let mut keys = child.stdin.take().unwrap();
+    keys.write_all(typed.as_bytes()).unwrap();
+    drop(keys);
+    let out = child.wait_with_output().unwrap();
     (
         out.status.code(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -108,7 +121,7 @@ fn a_progress_bar_on_a_terminal_never_on_stdout() {
     let env = Env::new();
     let ids = env.write("ids.txt", &common::ids(400).join("\n"));
     let base = format!(
-        "{} -s {} -t {TOKEN} --operation a delete -m contacts --batch-size 10 < {}",
+        "{} -s {} -t {TOKEN} --operation a delete --yes -m contacts --batch-size 10 < {}",
         bin(),
         server.url(),
         ids.display()
@@ -125,7 +138,10 @@ fn a_progress_bar_on_a_terminal_never_on_stdout() {
         "progress bar on stdout: {stdout}"
     );
     assert!(
-        stdout.ends_with("400 of 400 ids deleted from contacts (40 requests)\n"),
+        stdout.ends_with(&format!(
+            "400 of 400 ids deleted from contacts in operation a at 127.0.0.1:{} (40 requests)\n",
+            server.port
+        )),
         "{stdout}"
     );
 
@@ -141,7 +157,7 @@ fn result_lines_and_the_progress_bar_never_share_a_line() {
     let env = Env::new();
     let ids = env.write("ids.txt", &common::ids(400).join("\n"));
     let command = format!(
-        "{} {} delete -m contacts --batch-size 10 < {}",
+        "{} {} delete --yes -m contacts --batch-size 10 < {}",
         bin(),
         common::creds(&server.url()).join(" "),
         ids.display()
@@ -168,8 +184,74 @@ fn result_lines_and_the_progress_bar_never_share_a_line() {
         );
         if line.contains("deleted") {
             let clean = line == "deleted 10 ids from contacts: 10 records deleted"
-                || line == "400 of 400 ids deleted from contacts (40 requests)";
+                || line.starts_with("400 of 400 ids deleted from contacts in operation acme at");
             assert!(clean, "a result line shares its line: {line:?}");
         }
     }
+}
+
+#[test]
+fn a_real_run_on_a_terminal_asks_first_naming_what_it_will_delete() {
+    let server = FaultServer::start(|req| Reply::ok(req.ids().len()));
+    let env = Env::new();
+    let ids = env.write("ids.txt", &common::ids(250).join("\n"));
+    let failed = env.path("failed.txt");
+    let command = format!(
+        "{} {} delete -m contacts --failed-file {} < {}",
+        bin(),
+        common::creds(&server.url()).join(" "),
+        failed.display(),
+        ids.display()
+    );
+    let question = format!(
+        "Delete 250 records (3 requests) from module contacts in operation acme at 127.0.0.1:{}? [y/N]",
+        server.port
+    );
+    for typed in ["n\n", "\n", "no\n", "yes please\n", ""] {
+        let (code, shown) = answering(&env, &command, typed);
+        assert_eq!(code, Some(7), "{typed:?}: {shown}");
+        assert!(shown.contains(&question), "{shown}");
+        assert_eq!(server.request_count(), 0, "{typed:?} deleted something");
+        assert_eq!(common::read_lines(&failed).len(), 250, "every id is listed");
+    }
+    for typed in ["y\n", "YES\n"] {
+        let (code, shown) = answering(&env, &command, typed);
+        assert_eq!(code, Some(0), "{typed:?}: {shown}");
+    }
+    assert_eq!(server.request_count(), 6);
+    // With --yes, no question.
+    let (code, shown) = answering(&env, &format!("{command} --yes"), "");
+    assert_eq!(code, Some(0), "{shown}");
+    assert!(!shown.contains("[y/N]"), "{shown}");
+    // A dry run never asks.
+    let (code, shown) = answering(&env, &command.replace("delete ", "delete --dry-run "), "");
+    assert_eq!(code, Some(0), "{shown}");
+    assert!(!shown.contains("[y/N]"), "{shown}");
+}
+
+#[test]
+fn the_question_names_the_profile() {
+    let server = FaultServer::start(|req| Reply::ok(req.ids().len()));
+    let env = Env::new();
+    let config = env.write(
+        "c.toml",
+        &format!(
+            "[profiles.prod]\nserver = \"{}\"\ntoken = \"{TOKEN}\"\noperation = \"acme\"\n",
+            server.url()
+        ),
+    );
+    let command = format!(
+        "{} -c {} -p prod delete -m leads L1",
+        bin(),
+        config.display()
+    );
+    let (code, shown) = answering(&env, &command, "y\n");
+    assert_eq!(code, Some(0), "{shown}");
+    assert!(
+        shown.contains(&format!(
+            "Delete 1 record (1 request) from module leads in operation acme at 127.0.0.1:{} (profile prod)? [y/N]",
+            server.port
+        )),
+        "{shown}"
+    );
 }

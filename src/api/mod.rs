@@ -57,16 +57,32 @@ pub fn endpoint(server: &str) -> Result<Url> {
             "user names or passwords in the URL are not supported; use the token",
         ));
     }
+    let base = url.path().trim_end_matches('/').to_string();
     if url.query().is_some() || url.fragment().is_some() {
         return Err(bad(
-            "has a query or #fragment; give just the host, e.g. crm0001.wolkvox.com",
+            "has a query or #fragment; give the host, e.g. crm0001.wolkvox.com",
         ));
     }
-    let base = url.path().trim_end_matches('/').to_string();
+    // A page of the CRM pasted from the browser, not the API: a prefix
+    // ending in .php would silently send requests to the wrong place.
+    if base.ends_with(".php") && !base.ends_with(API_PATH) {
+        return Err(bad(
+            "is a page, not the API; give the host, e.g. crm0001.wolkvox.com",
+        ));
+    }
     if !base.ends_with(API_PATH) {
         url.set_path(&format!("{base}{API_PATH}"));
     }
     Ok(url)
+}
+
+/// The host a URL names, with its port when it gives one.
+pub fn host(url: &Url) -> String {
+    let host = url.host_str().unwrap_or_default();
+    match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_string(),
+    }
 }
 
 fn is_port(text: &str) -> bool {
@@ -142,6 +158,8 @@ mod tests {
             "http:/localhost",
             "https:crm0001.wolkvox.com",
             "https:/crm0001.wolkvox.com",
+            "https://crm0001.wolkvox.com/index.php",
+            "https://crm0001.wolkvox.com/server/API/v2/custom/query.php",
         ] {
             assert!(endpoint(bad).is_err(), "{bad} should be refused");
         }

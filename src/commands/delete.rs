@@ -8,14 +8,15 @@ use anyhow::Result;
 
 use crate::api::{self, Client};
 use crate::cli::{DeleteArgs, Invocation};
-use crate::config::{Resolved, Settings, Source};
+use crate::config::{Resolved, Settings, Source, TokenSpec};
 use crate::exit::{self, Exit};
-use crate::input::{self, Ids, Parsed};
+use crate::input::{self, Ids, Input, Parsed};
 use crate::output::audit_log::AuditLog;
 use crate::output::failed_file::{self, FailedFile};
 use crate::output::{self, Context, Printer, Reporter, Saved, Ui, count};
 use crate::retry::RetryPolicy;
 use crate::run::{self, Interrupt, Job};
+use crate::safety;
 use crate::signals::Signal;
 
 /// How long a stopping run waits for its summary to be printed before it
@@ -33,10 +34,9 @@ pub fn delete(inv: &Invocation, args: &DeleteArgs) -> Result<Exit> {
         failed_file::check(path, audit)?;
         let _ = early.failed_file.set(path.clone());
     }
-    let result = prepare(inv, args, &settings, &mut ui, &early);
-    let result = match result {
-        Ok(Some(plan)) => send(plan, &interrupt),
-        Ok(None) => return Ok(exit::of_dry_run(&ui)),
+    let result = match prepare(inv, args, &settings, &mut ui, &early) {
+        Ok(Next::Send(plan)) => send(*plan, &interrupt),
+        Ok(Next::Done(exit)) => return Ok(exit),
         Err(e) => Err(e),
     };
     // Nothing was sent: the failed file must not be an earlier run's.
@@ -57,46 +57,46 @@ struct Plan<'a> {
     ctx: Context,
 }
 
-/// Settings, token and ids, checked; a dry run prints its requests here
-/// and returns `None`.
+/// What `prepare` leaves to do.
+enum Next<'a> {
+    Send(Box<Plan<'a>>),
+    /// A dry run printed its requests, or there was nothing to delete.
+    Done(Exit),
+}
+
+/// Settings, token and ids, checked; a dry run prints its requests here.
 fn prepare<'a>(
     inv: &Invocation,
     args: &'a DeleteArgs,
     settings: &'a Settings,
     ui: &mut Ui,
     early: &BeforeSending,
-) -> Result<Option<Plan<'a>>> {
+) -> Result<Next<'a>> {
     settings.warnings.iter().for_each(|w| ui.warn(w));
     let target = settings.require()?;
-    let url = api::endpoint(&target.server)?;
+    let url = api::endpoint(&target.server.value)?;
     input::check_module(&args.module)?;
-    let Parsed { ids, duplicates } = input::read(&args.ids)?;
-    let ids = Arc::new(ids);
-    let _ = early.ids.set(ids.clone());
-    if ids.is_empty() {
-        return Err(exit::usage(
-            "no ids given: pass ids as arguments or pipe them on stdin",
-        ));
-    }
-    if duplicates > 0 {
-        let dropped = count(duplicates, "repeated id");
-        ui.note(&format!("{dropped} dropped: each id is sent once"));
-    }
+    let ids = read_ids(args, ui, early)?;
     say_where_settings_came_from(ui, settings, &target);
     let batch_size = settings.batch_size.value as usize;
     let ctx = Context {
+        host: api::host(&url),
         url,
         operation: target.operation.value.clone(),
         module: args.module.clone(),
+        profile: settings.profile.as_ref().map(|p| p.value.clone()),
         batches: ids.len().div_ceil(batch_size),
     };
     let mut printer = output::printer(inv.cli.global.format());
+    if ids.is_empty() {
+        return Ok(Next::Done(nothing_to_delete(&mut *printer, ui, &ctx, args)));
+    }
     if args.dry_run {
         output::dry_run(&mut *printer, ui, &ctx, &ids, batch_size);
-        return Ok(None);
+        return Ok(Next::Done(exit::of_dry_run(ui)));
     }
     let ui = std::mem::replace(ui, Ui::new(&inv.cli.global));
-    Ok(Some(Plan {
+    let plan = Plan {
         args,
         settings,
         target,
@@ -104,28 +104,90 @@ fn prepare<'a>(
         printer,
         ui,
         ctx,
-    }))
+    };
+    Ok(Next::Send(Box::new(plan)))
 }
 
+/// Every id of every source, checked; repeats dropped with a note.
+fn read_ids(args: &DeleteArgs, ui: &Ui, early: &BeforeSending) -> Result<Arc<Ids>> {
+    let column = args.column();
+    let source = Input {
+        args: &args.ids,
+        files: &args.files,
+        column: column.as_ref(),
+    };
+    let Parsed { ids, duplicates } = input::read(&source)?;
+    let ids = Arc::new(ids);
+    let _ = early.ids.set(ids.clone());
+    if duplicates > 0 {
+        let dropped = count(duplicates, "repeated id");
+        ui.note(&format!("{dropped} dropped: each id is sent once"));
+    }
+    Ok(ids)
+}
+
+/// Empty input (a night with nothing to clean up) is no error: nothing is
+/// sent, the failed file is emptied, json/jsonl get a summary of zeros.
+fn nothing_to_delete(
+    printer: &mut dyn Printer,
+    ui: &mut Ui,
+    ctx: &Context,
+    args: &DeleteArgs,
+) -> Exit {
+    ui.note("nothing to delete: the input holds no ids");
+    if let Some(path) = &args.failed_file
+        && !args.dry_run
+        && let Err(e) = failed_file::write_now(path, std::iter::empty())
+    {
+        ui.error(&format!(
+            "cannot write the failed-ids file {}: {e}",
+            path.display()
+        ));
+        return Exit::Failure;
+    }
+    if !args.dry_run {
+        printer.summary(ui, ctx, &Ids::default(), &run::Summary::default(), None);
+    }
+    exit::of_dry_run(ui)
+}
+
+/// With `-v`: where the server, token and operation came from, so that a
+/// variable silently overriding a profile is visible.
 fn say_where_settings_came_from(ui: &Ui, settings: &Settings, target: &Resolved) {
     if settings.file_found
         && let Some(path) = settings.file.path()
     {
         ui.verbose(1, &format!("config file: {}", path.display()));
     }
-    if target.operation.source == Source::TokenInferred {
-        ui.verbose(
-            1,
-            &format!(
-                "operation '{}' inferred from the token (--operation overrides it)",
-                target.operation.value
-            ),
-        );
+    let server = api::redact_userinfo(&target.server.value);
+    ui.verbose(1, &format!("server: {server} ({})", target.server.source));
+    ui.verbose(
+        1,
+        &format!("token: (redacted) ({})", token_source(settings, target)),
+    );
+    let operation = &target.operation;
+    let hint = match operation.source {
+        Source::TokenInferred => "; --operation overrides it",
+        _ => "",
+    };
+    ui.verbose(
+        1,
+        &format!(
+            "operation: {} ({}{hint})",
+            operation.value, operation.source
+        ),
+    );
+}
+
+fn token_source(settings: &Settings, target: &Resolved) -> String {
+    match settings.token.as_ref().map(|t| &t.value) {
+        Some(TokenSpec::Command(_)) => format!("{} token_command", target.token.source),
+        _ => target.token.source.to_string(),
     }
 }
 
 /// The real run. Everything that can refuse it does so before the first
-/// request: the failed-ids file, the audit log, the client.
+/// request: the failed-ids file, the audit log, the client, the safety checks.
 fn send(plan: Plan, interrupt: &Interrupt) -> Result<Exit> {
     let Plan {
         args,
@@ -148,10 +210,20 @@ fn send(plan: Plan, interrupt: &Interrupt) -> Result<Exit> {
         .transpose()?;
     let client = Client::new(
         ctx.url.clone(),
-        &target.token,
+        &target.token.value,
         settings.timeout.value,
         settings.connect_timeout.value,
     )?;
+    let safety = safety::Plan {
+        ids: ids.len(),
+        requests: ctx.batches,
+        module: &ctx.module,
+        operation: &ctx.operation,
+        host: &ctx.host,
+        profile: ctx.profile.as_deref(),
+    };
+    safety::check_cap(&safety, settings.max_delete.as_ref())?;
+    safety::confirm(&safety, args.yes)?;
     let job = Job {
         ids: ids.clone(),
         operation: ctx.operation.clone(),

@@ -80,17 +80,18 @@ pub struct Settings {
     pub retries: Setting<u32>,
     pub concurrency: Setting<usize>,
     pub audit_log: Option<Setting<PathBuf>>,
+    pub max_delete: Option<Setting<usize>>,
     /// Only tests change it (hidden `--backoff-base`).
     pub backoff_base: Duration,
     /// Things the user should hear about (e.g. a token file others can read).
     pub warnings: Vec<String>,
 }
 
-/// What a delete needs, all present and checked.
+/// What a delete needs, all present and checked, with their sources.
 #[derive(Debug)]
 pub struct Resolved {
-    pub server: String,
-    pub token: Secret,
+    pub server: Setting<String>,
+    pub token: Setting<Secret>,
     pub operation: Setting<String>,
 }
 
@@ -125,6 +126,7 @@ impl Settings {
             retries: r.or_default(&spec::RETRIES)?,
             concurrency: r.or_default(&spec::CONCURRENCY)?,
             audit_log: r.get(&spec::AUDIT_LOG)?,
+            max_delete: r.get(&spec::MAX_DELETE)?,
             backoff_base: inv
                 .value("backoff_base")
                 .unwrap_or(retry::DEFAULT_BACKOFF_BASE),
@@ -192,8 +194,8 @@ impl Settings {
             )));
         }
         Ok(Resolved {
-            server: server.value.clone(),
-            token: token.value,
+            server: server.clone(),
+            token,
             operation,
         })
     }

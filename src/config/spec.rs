@@ -211,8 +211,17 @@ pub static AUDIT_LOG: Spec<PathBuf> = Spec {
     check: any,
 };
 
+pub static MAX_DELETE: Spec<usize> = Spec {
+    key: "max_delete",
+    default: None,
+    check: |n| match n {
+        0 => Err("must be at least 1".into()),
+        n => Ok(n),
+    },
+};
+
 /// Every key a config file level (top or profile) may hold.
-pub static KEYS: [&dyn Key; 10] = [
+pub static KEYS: [&dyn Key; 11] = [
     &SERVER,
     &TOKEN,
     &TOKEN_COMMAND,
@@ -223,6 +232,7 @@ pub static KEYS: [&dyn Key; 10] = [
     &RETRIES,
     &CONCURRENCY,
     &AUDIT_LOG,
+    &MAX_DELETE,
 ];
 
 pub fn find(key: &str) -> Option<&'static dyn Key> {

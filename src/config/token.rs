@@ -114,6 +114,12 @@ fn check(token: &Secret, source: &Source) -> Result<()> {
     if t.trim().is_empty() {
         return Err(exit::config(format!("the token ({source}) is empty")));
     }
+    let quoted = |q: char| t.len() >= 2 && t.starts_with(q) && t.ends_with(q);
+    if ['"', '\''].into_iter().any(quoted) {
+        return Err(exit::config(format!(
+            "the token ({source}) is wrapped in quotes; remove them (the quotes are not part of it)"
+        )));
+    }
     if t.chars().any(|c| !c.is_ascii_graphic()) {
         return Err(exit::config(format!(
             "the token ({source}) has spaces, control or non-ASCII characters; copy it again from Wolkvox"

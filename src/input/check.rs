@@ -16,6 +16,10 @@ pub fn problem(id: &str) -> Option<&'static str> {
     if id.len() > MAX_ID_LEN && id.chars().count() > MAX_ID_LEN {
         return Some("is longer than 128 characters");
     }
+    let quoted = |q: char| id.len() >= 2 && id.starts_with(q) && id.ends_with(q);
+    if ['"', '\''].into_iter().any(quoted) {
+        return Some("is wrapped in quotes: remove them (`jq -r` prints strings without quotes)");
+    }
     id.chars().find_map(|c| match c {
         c if c.is_whitespace() => Some("contains whitespace"),
         c if c.is_control() => Some("contains a control character"),
@@ -38,17 +42,39 @@ pub fn shown(id: &str) -> String {
 }
 
 /// The module is sent as given (custom modules have spaces and capitals),
-/// but it cannot be empty or hold control characters.
+/// but it cannot be empty, have spaces around it, or hold control or
+/// invisible characters.
 pub fn check_module(module: &str) -> Result<()> {
     if module.trim().is_empty() {
         return Err(exit::usage(
             "the module is empty: pass --module contacts (or leads, cases, …)",
         ));
     }
+    if module.trim() != module {
+        return Err(exit::usage(format!(
+            "the module {} has spaces around it; write --module \"{}\"",
+            shown(module),
+            module.trim()
+        )));
+    }
     if module.chars().any(|c| c.is_control() || is_format(c)) {
         return Err(exit::usage(format!(
             "the module {} has control or invisible formatting characters",
             shown(module)
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses UTF-16 input ("Unicode text" exports): a UTF-16 byte order mark,
+/// or NUL bytes between letters, at the start of `name`.
+pub fn looks_like_utf16(start: &[u8], name: &str) -> Result<()> {
+    let bom = start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]);
+    let nuls = start.iter().take(64).filter(|&&b| b == 0).count();
+    if bom || nuls >= 2 {
+        return Err(exit::usage(format!(
+            "{name} looks like UTF-16 text (\"Unicode text\"); save it as UTF-8 \
+             (\"CSV UTF-8\" in Excel) and try again"
         )));
     }
     Ok(())
@@ -77,6 +103,12 @@ mod tests {
             assert!(problem(bad).is_some(), "{bad:?} should be refused");
         }
         assert_eq!(problem("6074abc-7d3_X.y"), None);
+        assert!(
+            problem("\"6074abc\"")
+                .unwrap()
+                .contains("wrapped in quotes")
+        );
+        assert!(problem("'6074abc'").unwrap().contains("jq -r"));
     }
 
     #[test]

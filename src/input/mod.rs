@@ -1,4 +1,5 @@
-//! The ids to delete: where they are read from ([`read`]), what makes one
+//! The ids to delete: where they are read from ([`source`]), how plain
+//! text ([`plain`]) and CSV columns ([`csv`]) are read, what makes an id
 //! acceptable ([`check`]), and how they are kept.
 //!
 //! A nightly run may read a million ids, so they are not kept as a million
@@ -7,7 +8,9 @@
 //! strings that would copy every id again.
 
 pub mod check;
-mod read;
+mod csv;
+mod plain;
+mod source;
 
 use std::hash::BuildHasher;
 use std::ops::Range;
@@ -15,7 +18,13 @@ use std::ops::Range;
 use hashbrown::HashTable;
 
 pub use check::check_module;
-pub use read::read;
+pub use csv::{Column, Which};
+pub use source::{Input, read};
+
+/// The most ids one run takes.
+pub const MAX_IDS: usize = 10_000_000;
+/// The most input one run reads.
+pub const MAX_INPUT: usize = 1 << 30;
 
 /// Unique ids in input order.
 #[derive(Debug, Default)]
@@ -55,6 +64,61 @@ impl Ids {
         (0..n)
             .step_by(size.max(1))
             .map(move |start| start..(start + size).min(n))
+    }
+}
+
+/// The ids as they are read, every one of them checked, within the limits.
+struct Builder {
+    text: String,
+    spans: Vec<(u32, u32)>,
+    max_ids: usize,
+    /// Input bytes still allowed.
+    budget: usize,
+}
+
+impl Builder {
+    fn new(max_ids: usize, max_bytes: usize) -> Self {
+        Builder {
+            text: String::new(),
+            spans: Vec::new(),
+            max_ids,
+            budget: max_bytes,
+        }
+    }
+
+    /// Adds one id, checked; `place` says where it was read, for messages.
+    fn push(&mut self, id: &str, place: &dyn Fn() -> String) -> anyhow::Result<()> {
+        if let Some(why) = check::problem(id) {
+            let id = check::shown(id);
+            return Err(crate::exit::usage(format!(
+                "bad id {id} ({}): it {why}",
+                place()
+            )));
+        }
+        if self.spans.len() == self.max_ids {
+            return Err(crate::exit::usage(format!(
+                "more than {} ids: split the input and run wolkvox on each part",
+                crate::display::thousands(self.max_ids)
+            )));
+        }
+        let start = self.text.len() as u32;
+        self.text.push_str(id);
+        self.spans.push((start, self.text.len() as u32));
+        Ok(())
+    }
+
+    /// Counts `n` more bytes of input against the limit.
+    fn spend(&mut self, n: usize) -> anyhow::Result<()> {
+        self.budget = self.budget.checked_sub(n).ok_or_else(|| {
+            crate::exit::usage(
+                "more than 1 GiB of input: split the input and run wolkvox on each part",
+            )
+        })?;
+        Ok(())
+    }
+
+    fn finish(self) -> Parsed {
+        dedup(self.text, self.spans)
     }
 }
 

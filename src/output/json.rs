@@ -29,11 +29,7 @@ impl Printer for Json {
     ) {
         let mut requests = std::mem::take(&mut self.requests);
         requests.sort_by_key(|(first, _)| *first);
-        let mut doc = json!({
-            "server": ctx.url.as_str(),
-            "operation": ctx.operation,
-            "module": ctx.module,
-        });
+        let mut doc = target_json(ctx);
         append(&mut doc, summary_json(ids, summary));
         doc["requests"] = requests.into_iter().map(|(_, r)| r).collect();
         ui.line(&pretty(&doc));
@@ -69,7 +65,18 @@ fn pretty(doc: &Value) -> String {
     serde_json::to_string_pretty(doc).expect("json values serialise")
 }
 
-fn append(doc: &mut Value, more: Value) {
+/// Where the run deleted: server, host, operation, module and profile.
+pub(super) fn target_json(ctx: &Context) -> Value {
+    json!({
+        "server": ctx.url.as_str(),
+        "host": ctx.host,
+        "operation": ctx.operation,
+        "module": ctx.module,
+        "profile": ctx.profile,
+    })
+}
+
+pub(super) fn append(doc: &mut Value, more: Value) {
     if let (Value::Object(doc), Value::Object(more)) = (doc, more) {
         doc.extend(more);
     }

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::json::{config_json, dry_request_json, request_json, summary_json};
+use super::json::{append, config_json, dry_request_json, request_json, summary_json, target_json};
 use super::{ConfigReport, Context, Printer, Ui};
 use crate::input::Ids;
 use crate::run::{Outcome, Summary};
@@ -18,12 +18,14 @@ impl Printer for Jsonl {
     fn summary(
         &mut self,
         ui: &mut Ui,
-        _ctx: &Context,
+        ctx: &Context,
         ids: &Ids,
         summary: &Summary,
         _failed_file: Option<&str>,
     ) {
-        ui.line(&json!({"summary": summary_json(ids, summary)}).to_string());
+        let mut doc = target_json(ctx);
+        append(&mut doc, summary_json(ids, summary));
+        ui.line(&json!({"summary": doc}).to_string());
     }
 
     fn dry_request(&mut self, ui: &mut Ui, ctx: &Context, body: &Value) {

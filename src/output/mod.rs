@@ -33,8 +33,12 @@ const LISTED: usize = 20;
 /// The run's fixed facts, as every output names them.
 pub struct Context {
     pub url: Url,
+    /// The server's host (and port, if the URL gives one).
+    pub host: String,
     pub operation: String,
     pub module: String,
+    /// The config file's profile in use, if any.
+    pub profile: Option<String>,
     /// Requests the run plans to send.
     pub batches: usize,
 }

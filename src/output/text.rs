@@ -61,10 +61,12 @@ impl Printer for Text {
             return;
         }
         let mut line = format!(
-            "{} of {} deleted from {} ({})",
+            "{} of {} deleted from {} in operation {} at {} ({})",
             summary.deleted(),
             count(summary.requested(), "id"),
             ctx.module,
+            ctx.operation,
+            ctx.host,
             count(summary.requests_done, "request")
         );
         for (fate, what) in [

@@ -112,8 +112,9 @@ pub enum Event {
 }
 
 /// How a run ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Stop {
+    #[default]
     Finished,
     /// The server refused the token or operation; later requests were not sent.
     AuthRefused,
@@ -126,7 +127,7 @@ pub enum Stop {
 }
 
 /// The accounting of a finished run.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Summary {
     /// The fate of each id, by index.
     pub fates: Vec<Fate>,

@@ -110,10 +110,10 @@ impl Env {
         cmd
     }
 
-    /// The credentials, then `delete -m contacts` against `url`.
+    /// The credentials, then `delete --yes -m contacts` against `url`.
     pub fn delete(&self, url: &str) -> assert_cmd::Command {
         let mut cmd = self.cmd();
-        cmd.args(creds(url)).args(["delete", "-m", "contacts"]);
+        cmd.args(creds(url)).args(DELETE);
         cmd
     }
 
@@ -129,7 +129,7 @@ impl Env {
     pub fn spawn_delete(&self, url: &str, args: &[&str]) -> std::process::Child {
         self.std_cmd()
             .args(creds(url))
-            .args(["delete", "-m", "contacts"])
+            .args(DELETE)
             .args(args)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -138,6 +138,10 @@ impl Env {
             .expect("wolkvox starts")
     }
 }
+
+/// A real delete from contacts, confirmed on the command line (tests have
+/// no terminal to answer on).
+pub const DELETE: [&str; 4] = ["delete", "--yes", "-m", "contacts"];
 
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_wolkvox")
