@@ -80,7 +80,7 @@ _wolkvox() {
 
     case "${cmd}" in
         wolkvox)
-            opts="-s -t -c -p -o -v -q -h -V --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --help --version delete config completions help"
+            opts="-s -t -c -p -o -v -q -h -V --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --api-time-limit --help --version delete config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -150,6 +150,10 @@ _wolkvox() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --api-time-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -158,7 +162,7 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__completions)
-            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --help bash elvish fish powershell zsh"
+            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --api-time-limit --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -225,6 +229,10 @@ _wolkvox() {
                     return 0
                     ;;
                 --backoff-base)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-time-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -236,7 +244,7 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__config)
-            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --help show path init help"
+            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --api-time-limit --help show path init help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -303,6 +311,10 @@ _wolkvox() {
                     return 0
                     ;;
                 --backoff-base)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-time-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -384,7 +396,7 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__config__subcmd__init)
-            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --help"
+            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --api-time-limit --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -451,6 +463,10 @@ _wolkvox() {
                     return 0
                     ;;
                 --backoff-base)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-time-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -462,7 +478,7 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__config__subcmd__path)
-            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --help"
+            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --api-time-limit --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -529,6 +545,10 @@ _wolkvox() {
                     return 0
                     ;;
                 --backoff-base)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-time-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -540,7 +560,7 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__config__subcmd__show)
-            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --help"
+            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --api-time-limit --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -610,6 +630,10 @@ _wolkvox() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --api-time-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -618,7 +642,7 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__delete)
-            opts="-m -f -y -s -t -c -p -o -v -q -h --module --file --column --delimiter --no-header --batch-size --dry-run --yes --max-delete --failed-file --audit-log --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --help"
+            opts="-m -f -y -s -t -c -p -o -v -q -h --module --file --column --delimiter --no-header --batch-size --dry-run --no-split --yes --max-delete --failed-file --audit-log --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --api-time-limit --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -725,6 +749,10 @@ _wolkvox() {
                     return 0
                     ;;
                 --backoff-base)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-time-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

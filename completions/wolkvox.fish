@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_wolkvox_global_optspecs
-    string join \n s/server= t/token= operation= c/config= p/profile= o/output= json v/verbose q/quiet timeout= connect-timeout= retries= concurrency= backoff-base= h/help V/version
+    string join \n s/server= t/token= operation= c/config= p/profile= o/output= json v/verbose q/quiet timeout= connect-timeout= retries= concurrency= backoff-base= api-time-limit= h/help V/version
 end
 
 function __fish_wolkvox_needs_command
@@ -37,6 +37,7 @@ complete -c wolkvox -n "__fish_wolkvox_needs_command" -l connect-timeout -d 'Sec
 complete -c wolkvox -n "__fish_wolkvox_needs_command" -l retries -d 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]' -r
 complete -c wolkvox -n "__fish_wolkvox_needs_command" -l concurrency -d 'Requests in flight at once: 1 or 2 [default: 1]' -r
 complete -c wolkvox -n "__fish_wolkvox_needs_command" -l backoff-base -d 'First backoff step between retries (tests set it short)' -r
+complete -c wolkvox -n "__fish_wolkvox_needs_command" -l api-time-limit -d 'The API\'s own time limit per request (tests set it short)' -r
 complete -c wolkvox -n "__fish_wolkvox_needs_command" -l json -d 'Short for --output json'
 complete -c wolkvox -n "__fish_wolkvox_needs_command" -s v -l verbose -d 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
 complete -c wolkvox -n "__fish_wolkvox_needs_command" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -67,8 +68,10 @@ complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l connect-timeo
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l retries -d 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l concurrency -d 'Requests in flight at once: 1 or 2 [default: 1]' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l backoff-base -d 'First backoff step between retries (tests set it short)' -r
+complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l api-time-limit -d 'The API\'s own time limit per request (tests set it short)' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l no-header -d 'The CSV input has no header row (then --column takes a number)'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l dry-run -d 'Check everything and print the requests, but send nothing'
+complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l no-split -d 'Do not split a refused batch to find the refused ids (then one refused id fails its whole batch)'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -s y -l yes -d 'Delete without asking (scripts and cron); without it wolkvox asks on the terminal, and sends nothing when there is none'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -l json -d 'Short for --output json'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand delete" -s v -l verbose -d 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
@@ -87,6 +90,7 @@ complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and not __fish_s
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l retries -d 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l concurrency -d 'Requests in flight at once: 1 or 2 [default: 1]' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l backoff-base -d 'First backoff step between retries (tests set it short)' -r
+complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l api-time-limit -d 'The API\'s own time limit per request (tests set it short)' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l json -d 'Short for --output json'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -s v -l verbose -d 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -108,6 +112,7 @@ complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from show" -l concurrency -d 'Requests in flight at once: 1 or 2 [default: 1]' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from show" -l backoff-base -d 'First backoff step between retries (tests set it short)' -r
+complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from show" -l api-time-limit -d 'The API\'s own time limit per request (tests set it short)' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Short for --output json'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -125,6 +130,7 @@ complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from path" -l concurrency -d 'Requests in flight at once: 1 or 2 [default: 1]' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from path" -l backoff-base -d 'First backoff step between retries (tests set it short)' -r
+complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from path" -l api-time-limit -d 'The API\'s own time limit per request (tests set it short)' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Short for --output json'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -142,6 +148,7 @@ complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from init" -l retries -d 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from init" -l concurrency -d 'Requests in flight at once: 1 or 2 [default: 1]' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from init" -l backoff-base -d 'First backoff step between retries (tests set it short)' -r
+complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from init" -l api-time-limit -d 'The API\'s own time limit per request (tests set it short)' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Short for --output json'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -163,6 +170,7 @@ complete -c wolkvox -n "__fish_wolkvox_using_subcommand completions" -l connect-
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand completions" -l retries -d 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand completions" -l concurrency -d 'Requests in flight at once: 1 or 2 [default: 1]' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand completions" -l backoff-base -d 'First backoff step between retries (tests set it short)' -r
+complete -c wolkvox -n "__fish_wolkvox_using_subcommand completions" -l api-time-limit -d 'The API\'s own time limit per request (tests set it short)' -r
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand completions" -l json -d 'Short for --output json'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand completions" -s v -l verbose -d 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)'
 complete -c wolkvox -n "__fish_wolkvox_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr but errors'

@@ -134,6 +134,18 @@ pub struct GlobalOpts {
         value_parser = spec::arg(&spec::TIMEOUT)
     )]
     pub backoff_base: Option<Duration>,
+
+    /// The API's own time limit per request (tests set it short)
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "WOLKVOX_API_TIME_LIMIT",
+        hide_env_values = true,
+        value_name = "SECONDS",
+        value_parser = spec::arg(&spec::TIMEOUT)
+    )]
+    pub api_time_limit: Option<Duration>,
 }
 
 impl GlobalOpts {
@@ -197,6 +209,11 @@ pub struct DeleteArgs {
     /// Check everything and print the requests, but send nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Do not split a refused batch to find the refused ids (then one
+    /// refused id fails its whole batch)
+    #[arg(long)]
+    pub no_split: bool,
 
     /// Delete without asking (scripts and cron); without it wolkvox asks on
     /// the terminal, and sends nothing when there is none

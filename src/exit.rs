@@ -6,7 +6,7 @@ use std::fmt;
 use std::process::ExitCode;
 
 use crate::output::Ui;
-use crate::run::{Stop, Summary};
+use crate::run::{Halt, Stop, Summary};
 use crate::signals::Signal;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,12 +179,21 @@ pub fn of_clap_error(err: &clap::Error) -> Exit {
 /// summary (none if it could not be printed in time).
 pub fn of_run(summary: &Summary, signal: Option<Signal>, ui: Option<&Ui>) -> Exit {
     let deleted = summary.deleted();
-    let exit = match summary.stop {
+    let some = |otherwise: Exit| {
+        if deleted > 0 {
+            Exit::Partial
+        } else {
+            otherwise
+        }
+    };
+    let exit = match &summary.stop {
         _ if signal.is_some() => return Exit::Interrupted(signal.expect("checked")),
-        Stop::Interrupted(signal) | Stop::Aborted(signal) => Exit::Interrupted(signal),
-        Stop::AuthRefused => Exit::Auth,
-        Stop::AuditFailed if deleted > 0 => Exit::Partial,
-        Stop::AuditFailed => Exit::Failure,
+        Stop::Interrupted(signal) | Stop::Aborted(signal) => Exit::Interrupted(*signal),
+        Stop::Halted(Halt::Auth | Halt::Quota | Halt::Busy) => Exit::Auth,
+        Stop::Halted(Halt::NoAnswer { .. } | Halt::Tls(_)) => some(Exit::Unreachable),
+        Stop::Halted(Halt::RunWide(_) | Halt::WrongPath(_) | Halt::AuditFailed) => {
+            some(Exit::Failure)
+        }
         Stop::Finished if summary.not_deleted() == 0 => Exit::Success,
         Stop::Finished if deleted > 0 => Exit::Partial,
         Stop::Finished if summary.answered == 0 => Exit::Unreachable,

@@ -49,13 +49,21 @@ impl RetryPolicy {
     }
 
     /// Whether an answer of this kind is worth another attempt: no answer
-    /// at all, or the server asked to be tried later. Everything else is final.
+    /// (but a TLS failure, which will not mend), or the server asked to be
+    /// tried later: 429, 500/502/503/504 as a status or as a 2xx body's
+    /// `code`, or another client holding the token's two simultaneous
+    /// requests. Everything else is final.
     pub fn retries(verdict: Verdict) -> bool {
         matches!(
             verdict,
-            Verdict::NotSent(Unsent::Connect | Unsent::Tls)
-                | Verdict::Unconfirmed(Lost::NoAnswer)
-                | Verdict::Refused(Refusal::Throttled | Refusal::ServerError)
+            Verdict::NotSent(Unsent::Connect)
+                | Verdict::Unconfirmed(Lost::NoAnswer | Lost::TimedOut)
+                | Verdict::Refused(
+                    Refusal::Throttled
+                        | Refusal::ServerError
+                        | Refusal::BodyServerError
+                        | Refusal::Simultaneous
+                )
         )
     }
 

@@ -165,16 +165,17 @@ fn a_body_error_with_status_200_is_a_refusal() {
         .assert()
         .code(1)
         .stdout(format!(
-            "0 of 2 ids deleted from contacts in operation acme at {} (1 request); 2 refused; \
+            "0 of 2 ids deleted from contacts in operation acme at {} (3 requests); 2 refused; \
              2 not deleted (add --failed-file FILE to save them for another run)\n",
             server.address()
         ))
         .stderr(
-            predicate::str::contains("Invalid module")
-                .and(predicate::str::contains("nothing deleted"))
-                .and(predicate::str::contains("a1, a2")),
+            predicate::str::contains("a1 was not deleted from contacts: the server refused it (code: 400, error: Invalid module, msg: nothing deleted)")
+                .and(predicate::str::contains("a2 was not deleted from contacts"))
+                .and(predicate::str::contains("stopped: every request was refused the same way (Invalid module)")),
         );
-    mock.assert_calls(1); // a refusal is not retried
+    // Not retried; split once, then every request was refused alike.
+    mock.assert_calls(3);
 }
 
 #[test]
@@ -265,6 +266,7 @@ fn partial_success_exits_5() {
     let failed = env.path("failed.txt");
     env.delete(&server.url())
         .args([
+            "--no-split",
             "--batch-size",
             "2",
             "--failed-file",

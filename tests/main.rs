@@ -10,4 +10,5 @@ mod delete;
 mod edges;
 mod faults;
 mod intent;
+mod nightly;
 mod terminal;

@@ -55,8 +55,10 @@ pub enum Refusal {
 /// Why the request may have acted without a word about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lost {
-    /// The answer did not arrive (timeout, dropped connection).
+    /// The connection broke before the answer arrived.
     NoAnswer,
+    /// The client gave up waiting (`--timeout`); the server may still be at it.
+    TimedOut,
     /// The answer was larger than the tool reads.
     TooLarge,
     /// `msg` counted fewer deletions than ids sent, without saying which.

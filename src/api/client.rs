@@ -162,7 +162,7 @@ impl Client {
         } else if e.is_timeout() {
             let secs = self.timeout.as_secs_f64();
             (
-                Verdict::Unconfirmed(Lost::NoAnswer),
+                Verdict::Unconfirmed(Lost::TimedOut),
                 format!("no answer within {secs} s (--timeout)"),
             )
         } else {
@@ -194,22 +194,19 @@ fn read_bounded(response: &mut Response) -> Result<Vec<u8>, (Lost, String)> {
 }
 
 /// Whether the failure was the TLS handshake (a certificate, most often).
+/// The rustls error sits inside `io::Error`s inside hyper's error, and an
+/// `io::Error`'s `source()` skips the error it wraps: look inside each.
 fn is_tls(e: &(dyn std::error::Error + 'static)) -> bool {
-    let mut cause = Some(e);
-    while let Some(err) = cause {
-        if err.downcast_ref::<rustls::Error>().is_some() {
-            return true;
-        }
-        if let Some(io) = err.downcast_ref::<std::io::Error>()
-            && io
-                .get_ref()
-                .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some())
-        {
-            return true;
-        }
-        cause = err.source();
+    if e.downcast_ref::<rustls::Error>().is_some() {
+        return true;
     }
-    false
+    let inner = e
+        .downcast_ref::<std::io::Error>()
+        .and_then(|io| io.get_ref());
+    if inner.is_some_and(|inner| is_tls(inner)) {
+        return true;
+    }
+    e.source().is_some_and(is_tls)
 }
 
 fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {

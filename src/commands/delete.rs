@@ -231,6 +231,8 @@ fn send(plan: Plan, interrupt: &Interrupt) -> Result<Exit> {
         batch_size: settings.batch_size.value as usize,
         concurrency: settings.concurrency.value,
         policy: RetryPolicy::new(settings.retries.value, settings.backoff_base),
+        split: !args.no_split,
+        time_limit: settings.api_time_limit,
         audit,
         verbose: ui.verbose,
     };

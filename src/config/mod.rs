@@ -83,6 +83,8 @@ pub struct Settings {
     pub max_delete: Option<Setting<usize>>,
     /// Only tests change it (hidden `--backoff-base`).
     pub backoff_base: Duration,
+    /// The API's own time limit; only tests change it (hidden `--api-time-limit`).
+    pub api_time_limit: Duration,
     /// Things the user should hear about (e.g. a token file others can read).
     pub warnings: Vec<String>,
 }
@@ -130,6 +132,9 @@ impl Settings {
             backoff_base: inv
                 .value("backoff_base")
                 .unwrap_or(retry::DEFAULT_BACKOFF_BASE),
+            api_time_limit: inv
+                .value("api_time_limit")
+                .unwrap_or(crate::api::TIME_LIMIT),
             file: choice,
             file_found: file.found,
             profile,

@@ -73,6 +73,7 @@ impl AuditLog {
             "msg": field(answer, "msg"),
             "error": error,
             "attempts": outcome.attempts,
+            "split": outcome.split,
         }))
     }
 
@@ -86,6 +87,7 @@ impl AuditLog {
             "msg": null,
             "error": "abandoned by a second Ctrl-C before the answer arrived; the server may have acted on it",
             "attempts": 1,
+            "split": false,
         }))
     }
 

@@ -88,7 +88,7 @@ pub(super) fn request_json(ids: &Ids, outcome: &Outcome) -> Value {
     json!({
         "ids": ids,
         "ok": outcome.deleted(),
-        "outcome": fate_word(outcome.fate),
+        "outcome": if outcome.split { "split" } else { fate_word(outcome.fate) },
         "http_status": outcome.answer.status,
         "response": outcome.answer.response,
         "error": outcome.answer.error,

@@ -16,7 +16,7 @@ use crate::api::{Answer, request};
 use crate::display::escape;
 use crate::input::Ids;
 use crate::retry::Wait;
-use crate::run::{Event, Stop, Summary};
+use crate::run::{Event, Fate, Halt, Stop, Summary};
 
 /// How much of a body `-vv` shows.
 const SHOWN_BODY: usize = 4000;
@@ -113,6 +113,10 @@ impl Reporter {
                 signal.name(),
                 signal.again()
             )),
+            Event::SharedToken => self.ui.warn(
+                "another program is using the same token right now (Wolkvox allows 2 \
+                 simultaneous requests per token); waiting and trying again",
+            ),
             Event::AuditFailed(error) => self.ui.error(&format!(
                 "cannot write the audit log: {error}; no new requests will start, \
                  as a deletion that cannot be recorded must not happen"
@@ -193,26 +197,52 @@ impl Reporter {
     }
 
     fn stop_message(&self, summary: &Summary) {
-        let not_sent = summary.count(crate::run::Fate::NotSent);
+        let not_sent = summary.count(Fate::NotSent);
         let not_sent = if not_sent == 0 {
             String::new()
         } else {
             format!("; {} not sent", count(not_sent, "id"))
         };
-        match summary.stop {
-            Stop::AuthRefused => self.ui.error(&format!(
-                "stopped: the server refused the token or operation{not_sent}; \
-                 check the token and operation (or wait if the server is in maintenance)"
-            )),
-            Stop::AuditFailed => self.ui.error(&format!(
-                "stopped: the audit log could not be written{not_sent}"
-            )),
+        match &summary.stop {
+            Stop::Halted(halt) => self
+                .ui
+                .error(&format!("stopped: {}{not_sent}", halted(halt))),
             Stop::Interrupted(_) | Stop::Aborted(_) => self.ui.warn(&format!(
                 "interrupted: {} not deleted{not_sent}",
                 count(summary.not_deleted(), "id")
             )),
             Stop::Finished => {}
         }
+    }
+}
+
+/// Why the run stopped itself, and what to do about it.
+fn halted(halt: &Halt) -> String {
+    match halt {
+        Halt::Auth => "the server refused the token or operation; check the token and operation \
+                       (or wait if the server is in maintenance)"
+            .into(),
+        Halt::Quota => "the token's daily request limit is spent (licences × 1,000 requests a \
+                        day); it resets within 24 hours"
+            .into(),
+        Halt::Busy => "another program kept using the same token through every retry \
+                       (Wolkvox allows 2 simultaneous requests per token); run again when it is done"
+            .into(),
+        Halt::RunWide(reason) => format!(
+            "every request was refused the same way ({reason}) and nothing was deleted; \
+             check --module, --operation and --server"
+        ),
+        Halt::WrongPath(status) => format!(
+            "there is no API at this address (HTTP {status} with a web page); check --server"
+        ),
+        Halt::NoAnswer { first: true } => {
+            "the server gave no answer to the first request; check --server and the network".into()
+        }
+        Halt::NoAnswer { first: false } => {
+            "the server gave no answer to two requests in a row".into()
+        }
+        Halt::Tls(error) => error.clone(),
+        Halt::AuditFailed => "the audit log could not be written".into(),
     }
 }
 

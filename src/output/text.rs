@@ -25,6 +25,11 @@ impl Printer for Text {
             ui.line(&format!("deleted {what} from {}{msg}", ctx.module));
             return;
         }
+        if outcome.split {
+            let error = answer.error.as_deref().unwrap_or("refused");
+            ui.verbose(1, &format!("{n} ids refused together ({error}); sending them in halves to find the refused ones"));
+            return;
+        }
         let tries = match outcome.attempts {
             1 => String::new(),
             n => format!(" (after {n} attempts)"),

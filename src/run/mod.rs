@@ -10,13 +10,15 @@
 //! that worker starts another request.
 
 mod interrupt;
+mod queue;
 mod worker;
 
 use std::ops::Range;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
+use std::time::Duration;
 
 use crate::api::{self, Answer, Client};
 use crate::input::Ids;
@@ -24,6 +26,8 @@ use crate::output::audit_log::AuditLog;
 use crate::retry::{RetryPolicy, Wait};
 use crate::signals::Signal;
 pub use interrupt::Interrupt;
+pub use queue::Halt;
+use queue::Queue;
 
 /// What to delete and how.
 pub struct Job {
@@ -33,6 +37,11 @@ pub struct Job {
     pub batch_size: usize,
     pub concurrency: usize,
     pub policy: RetryPolicy,
+    /// Whether refused batches are split to find the refused ids.
+    pub split: bool,
+    /// The API's own time limit: a request given up on by `--timeout`
+    /// holds its place until then, as the server still counts it.
+    pub time_limit: Duration,
     /// Where each request is recorded as it ends.
     pub audit: Option<Arc<AuditLog>>,
     /// How much the caller shows: each attempt's answer from 1 (`-v`),
@@ -43,11 +52,6 @@ pub struct Job {
 impl Job {
     pub fn batch_count(&self) -> usize {
         self.ids.len().div_ceil(self.batch_size)
-    }
-
-    fn batch(&self, n: usize) -> Range<usize> {
-        let start = n * self.batch_size;
-        start..(start + self.batch_size).min(self.ids.len())
     }
 }
 
@@ -74,6 +78,8 @@ pub struct Outcome {
     pub fate: Fate,
     /// Whether any attempt got an HTTP answer (exit 6 is for none at all).
     pub heard: bool,
+    /// Refused, and split in halves: its ids' fates come from the halves.
+    pub split: bool,
 }
 
 impl Outcome {
@@ -109,17 +115,17 @@ pub enum Event {
     Interrupted(Signal),
     /// The audit log could not be written: no new requests start.
     AuditFailed(String),
+    /// Another client uses the same token (told once a run).
+    SharedToken,
 }
 
 /// How a run ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Stop {
     #[default]
     Finished,
-    /// The server refused the token or operation; later requests were not sent.
-    AuthRefused,
-    /// A request could not be recorded; later requests were not sent.
-    AuditFailed,
+    /// The run stopped itself; later requests were not sent.
+    Halted(Halt),
     /// A signal; in-flight requests were allowed to finish.
     Interrupted(Signal),
     /// A second signal; in-flight requests were abandoned.
@@ -169,10 +175,10 @@ impl Summary {
 
 /// The run's state, shared by the workers and the coordinator.
 const RUNNING: u8 = 0;
-const AUTH_REFUSED: u8 = 1;
-const AUDIT_FAILED: u8 = 2;
-const INTERRUPTED: u8 = 3;
-const ABORTED: u8 = 4;
+/// No new requests: a signal, or a halt (its reason is in the queue).
+const STOPPING: u8 = 1;
+/// A second signal: requests in flight are given up on.
+const ABORTED: u8 = 2;
 
 pub(crate) enum Message {
     Event(Box<Event>),
@@ -185,7 +191,7 @@ struct Shared {
     job: Job,
     client: Client,
     state: AtomicU8,
-    next: AtomicUsize,
+    queue: Queue,
 }
 
 impl Shared {
@@ -193,20 +199,17 @@ impl Shared {
         self.state.load(Ordering::SeqCst) == RUNNING
     }
 
-    /// Moves from running to `state`; a later stop does not overwrite an earlier one.
-    fn stop(&self, state: u8) {
+    /// No new requests from now on.
+    fn stop(&self) {
         let _ = self
             .state
-            .compare_exchange(RUNNING, state, Ordering::SeqCst, Ordering::SeqCst);
+            .compare_exchange(RUNNING, STOPPING, Ordering::SeqCst, Ordering::SeqCst);
     }
 
-    /// The next batch to send, unless the run is stopping.
-    fn next_batch(&self) -> Option<Range<usize>> {
-        if !self.running() {
-            return None;
-        }
-        let n = self.next.fetch_add(1, Ordering::SeqCst);
-        (n < self.job.batch_count()).then(|| self.job.batch(n))
+    /// The run stops itself for `halt`.
+    fn halt(&self, halt: Halt) {
+        self.queue.halt(halt);
+        self.stop();
     }
 }
 
@@ -223,11 +226,12 @@ pub fn delete_all(
         .concurrency
         .clamp(1, api::MAX_CONCURRENCY)
         .min(job.batch_count().max(1));
+    let queue = Queue::new(job.ids.len(), job.batch_size, job.split);
     let shared = Arc::new(Shared {
         job,
         client,
         state: AtomicU8::new(RUNNING),
-        next: AtomicUsize::new(0),
+        queue,
     });
     interrupt.start_run(tx.clone());
     for _ in 0..workers {
@@ -276,7 +280,7 @@ impl Tally {
             match message {
                 Message::WorkerExit => self.workers -= 1,
                 Message::Interrupted(signal) => {
-                    shared.stop(INTERRUPTED);
+                    shared.stop();
                     self.signal = Some(signal);
                     on_event(Event::Interrupted(signal));
                 }
@@ -311,7 +315,9 @@ impl Tally {
                 self.in_flight.retain(|r| r != &outcome.range);
                 s.requests_done += 1;
                 s.answered += usize::from(outcome.heard);
-                s.fates[outcome.range.clone()].fill(outcome.fate);
+                if !outcome.split {
+                    s.fates[outcome.range.clone()].fill(outcome.fate);
+                }
             }
             _ => {}
         }
@@ -319,11 +325,10 @@ impl Tally {
 
     fn into_summary(mut self, shared: &Shared) -> Summary {
         if self.summary.stop == Stop::Finished {
-            self.summary.stop = match (self.signal, shared.state.load(Ordering::SeqCst)) {
+            self.summary.stop = match (self.signal, shared.queue.halted()) {
                 (Some(signal), _) => Stop::Interrupted(signal),
-                (None, AUTH_REFUSED) => Stop::AuthRefused,
-                (None, AUDIT_FAILED) => Stop::AuditFailed,
-                _ => Stop::Finished,
+                (None, Some(halt)) => Stop::Halted(halt),
+                (None, None) => Stop::Finished,
             };
         }
         self.summary

@@ -1,19 +1,29 @@
-//! One worker: takes a batch, sends it as often as the retry policy allows,
-//! records it in the audit log, reports it, and only then takes the next.
+//! One worker: takes ids from the queue, sends them as often as the retry
+//! policy allows, records the request in the audit log, reports it to the
+//! queue (which may split it or stop the run), and only then takes more.
+//!
+//! A request given up on by `--timeout` may still be running on the server,
+//! which counts it against the token's two simultaneous requests until the
+//! API's own time limit ends it: the worker keeps its place (sends nothing)
+//! until then, so the server never sees more than `--concurrency` requests.
 
 use std::ops::Range;
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::Sender;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::{AUDIT_FAILED, AUTH_REFUSED, Event, Fate, Message, Outcome, Shared};
-use crate::api::{Answer, Refusal, Verdict, request};
+use super::{ABORTED, Event, Fate, Halt, Message, Outcome, Shared};
+use crate::api::{Answer, Lost, Refusal, Verdict, request};
 
 pub(super) fn work(shared: &Shared, tx: &Sender<Message>) {
     let _notice = ExitNotice(tx);
     let job = &shared.job;
     let emit = |event: Event| tx.send(Message::Event(Box::new(event))).is_ok();
-    while let Some(range) = shared.next_batch() {
+    let mut hold = Hold(None);
+    while hold.wait(shared)
+        && let Some(range) = shared.queue.take(|| shared.running())
+    {
         let ids: Vec<&str> = job.ids.slice(range.clone()).collect();
         let body = request::body(&job.operation, &job.module, &ids);
         let shown = (job.verbose >= 2).then(|| body.clone());
@@ -21,19 +31,18 @@ pub(super) fn work(shared: &Shared, tx: &Sender<Message>) {
             range: range.clone(),
             body: shown,
         });
-        let outcome = attempt_all(shared, range, &body, &emit);
-        if let Verdict::Refused(Refusal::Auth | Refusal::Quota | Refusal::Simultaneous) =
-            outcome.answer.verdict
-        {
-            shared.stop(AUTH_REFUSED);
-        }
+        let mut outcome = attempt_all(shared, range, &body, &emit, &mut hold);
+        outcome.split = shared.queue.splits(&outcome);
         if let Err(e) = record(shared, &outcome) {
-            shared.stop(AUDIT_FAILED);
+            shared.halt(Halt::AuditFailed);
             let path = job.audit.as_ref().map(|a| a.path().display().to_string());
             emit(Event::AuditFailed(format!(
                 "{}: {e}",
                 path.unwrap_or_default()
             )));
+        }
+        if let Some(halt) = shared.queue.complete(&outcome) {
+            shared.halt(halt);
         }
         if !emit(Event::Done(outcome)) {
             return;
@@ -47,7 +56,7 @@ fn record(shared: &Shared, outcome: &Outcome) -> std::io::Result<()> {
     let Some(audit) = &shared.job.audit else {
         return Ok(());
     };
-    if shared.state.load(std::sync::atomic::Ordering::SeqCst) == super::ABORTED {
+    if shared.state.load(Ordering::SeqCst) == ABORTED {
         return Ok(());
     }
     audit.record(shared.job.ids.slice(outcome.range.clone()), outcome)
@@ -60,6 +69,21 @@ struct ExitNotice<'a>(&'a Sender<Message>);
 impl Drop for ExitNotice<'_> {
     fn drop(&mut self) {
         let _ = self.0.send(Message::WorkerExit);
+    }
+}
+
+/// Until when this worker's place is held by a request it gave up on.
+struct Hold(Option<Instant>);
+
+impl Hold {
+    /// Waits out the place of an abandoned request; false if the run stopped.
+    fn wait(&mut self, shared: &Shared) -> bool {
+        match self.0.take() {
+            Some(until) => {
+                sleep_while_running(until.saturating_duration_since(Instant::now()), shared)
+            }
+            None => true,
+        }
     }
 }
 
@@ -94,6 +118,7 @@ impl Attempts {
             attempts: self.count,
             fate,
             heard: self.heard,
+            split: false,
         }
     }
 }
@@ -105,18 +130,17 @@ fn attempt_all(
     range: Range<usize>,
     body: &[u8],
     emit: &impl Fn(Event) -> bool,
+    hold: &mut Hold,
 ) -> Outcome {
     let policy = &shared.job.policy;
     let mut attempts = Attempts::default();
     loop {
+        let sent = Instant::now();
         let answer = shared.client.send(body, range.len());
         attempts.add(&answer);
-        if shared.job.verbose >= 1 {
-            emit(Event::Attempt {
-                range: range.clone(),
-                attempt: attempts.count,
-                answer: answer.clone(),
-            });
+        notice(shared, &answer, &range, attempts.count, emit);
+        if answer.verdict == Verdict::Unconfirmed(Lost::TimedOut) {
+            hold.0 = Some(sent + shared.job.time_limit);
         }
         let wait = policy
             .next(&answer, attempts.count)
@@ -130,9 +154,32 @@ fn attempt_all(
             next: attempts.count + 1,
             of: policy.attempts,
         });
-        if !sleep_while_running(wait.duration(), shared) {
+        if !sleep_while_running(wait.duration(), shared) || !hold.wait(shared) {
             return attempts.outcome(range, answer);
         }
+    }
+}
+
+/// What the caller hears of one attempt: its answer with `-v`, and once a
+/// run that another client uses the same token.
+fn notice(
+    shared: &Shared,
+    answer: &Answer,
+    range: &Range<usize>,
+    attempt: u32,
+    emit: &impl Fn(Event) -> bool,
+) {
+    if answer.verdict == Verdict::Refused(Refusal::Simultaneous)
+        && shared.queue.first_shared_token()
+    {
+        emit(Event::SharedToken);
+    }
+    if shared.job.verbose >= 1 {
+        emit(Event::Attempt {
+            range: range.clone(),
+            attempt,
+            answer: answer.clone(),
+        });
     }
 }
 
