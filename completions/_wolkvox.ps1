@@ -32,24 +32,25 @@ Register-ArgumentCompleter -Native -CommandName 'wolkvox' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the settings of [profiles.NAME] in the config file')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format on stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on a terminal: auto, always or never (NO_COLOR also turns it off)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take [default: 60, the API''s own limit]')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection [default: 10]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once: 1 or 2 [default: 1]')
-            [CompletionResult]::new('--backoff-base', '--backoff-base', [CompletionResultType]::ParameterName, 'First backoff step between retries (tests set it short)')
-            [CompletionResult]::new('--api-time-limit', '--api-time-limit', [CompletionResultType]::ParameterName, 'The API''s own time limit per request (tests set it short)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete records by id')
+            [CompletionResult]::new('quota', 'quota', [CompletionResultType]::ParameterValue, 'Show the token''s daily request quota: limit, used, remaining (costs one request itself)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show where settings come from, or create a config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page (roff), e.g. `wolkvox man | man -l -`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -75,24 +76,50 @@ Register-ArgumentCompleter -Native -CommandName 'wolkvox' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the settings of [profiles.NAME] in the config file')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format on stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on a terminal: auto, always or never (NO_COLOR also turns it off)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take [default: 60, the API''s own limit]')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection [default: 10]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once: 1 or 2 [default: 1]')
-            [CompletionResult]::new('--backoff-base', '--backoff-base', [CompletionResultType]::ParameterName, 'First backoff step between retries (tests set it short)')
-            [CompletionResult]::new('--api-time-limit', '--api-time-limit', [CompletionResultType]::ParameterName, 'The API''s own time limit per request (tests set it short)')
             [CompletionResult]::new('--no-header', '--no-header', [CompletionResultType]::ParameterName, 'The CSV input has no header row (then --column takes a number)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check everything and print the requests, but send nothing')
             [CompletionResult]::new('--no-split', '--no-split', [CompletionResultType]::ParameterName, 'Do not split a refused batch to find the refused ids (then one refused id fails its whole batch)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking (scripts and cron); without it wolkvox asks on the terminal, and sends nothing when there is none')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking (scripts and cron); without it wolkvox asks on the terminal, and sends nothing when there is none')
+            [CompletionResult]::new('--check-quota', '--check-quota', [CompletionResultType]::ParameterName, 'Ask the token''s quota first; send nothing if the run needs more requests than remain today (the check costs one request)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'wolkvox;quota' {
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`')
+            [CompletionResult]::new('--operation', '--operation', [CompletionResultType]::ParameterName, 'The CRM operation (account) name; inferred from the token when it encodes one')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/wolkvox/config.toml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/wolkvox/config.toml]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Use the settings of [profiles.NAME] in the config file')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the settings of [profiles.NAME] in the config file')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on a terminal: auto, always or never (NO_COLOR also turns it off)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take [default: 60, the API''s own limit]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection [default: 10]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once: 1 or 2 [default: 1]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'wolkvox;config' {
@@ -107,22 +134,22 @@ Register-ArgumentCompleter -Native -CommandName 'wolkvox' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the settings of [profiles.NAME] in the config file')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format on stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on a terminal: auto, always or never (NO_COLOR also turns it off)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take [default: 60, the API''s own limit]')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection [default: 10]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once: 1 or 2 [default: 1]')
-            [CompletionResult]::new('--backoff-base', '--backoff-base', [CompletionResultType]::ParameterName, 'First backoff step between retries (tests set it short)')
-            [CompletionResult]::new('--api-time-limit', '--api-time-limit', [CompletionResultType]::ParameterName, 'The API''s own time limit per request (tests set it short)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every resolved setting and where it came from (token redacted)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file that would be read')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter config file (mode 0600); never overwrites')
+            [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'Print the names of the config file''s profiles, one per line')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -138,19 +165,18 @@ Register-ArgumentCompleter -Native -CommandName 'wolkvox' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the settings of [profiles.NAME] in the config file')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format on stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on a terminal: auto, always or never (NO_COLOR also turns it off)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take [default: 60, the API''s own limit]')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection [default: 10]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once: 1 or 2 [default: 1]')
-            [CompletionResult]::new('--backoff-base', '--backoff-base', [CompletionResultType]::ParameterName, 'First backoff step between retries (tests set it short)')
-            [CompletionResult]::new('--api-time-limit', '--api-time-limit', [CompletionResultType]::ParameterName, 'The API''s own time limit per request (tests set it short)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'wolkvox;config;path' {
@@ -165,19 +191,18 @@ Register-ArgumentCompleter -Native -CommandName 'wolkvox' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the settings of [profiles.NAME] in the config file')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format on stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on a terminal: auto, always or never (NO_COLOR also turns it off)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take [default: 60, the API''s own limit]')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection [default: 10]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once: 1 or 2 [default: 1]')
-            [CompletionResult]::new('--backoff-base', '--backoff-base', [CompletionResultType]::ParameterName, 'First backoff step between retries (tests set it short)')
-            [CompletionResult]::new('--api-time-limit', '--api-time-limit', [CompletionResultType]::ParameterName, 'The API''s own time limit per request (tests set it short)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'wolkvox;config;init' {
@@ -192,25 +217,51 @@ Register-ArgumentCompleter -Native -CommandName 'wolkvox' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the settings of [profiles.NAME] in the config file')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format on stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on a terminal: auto, always or never (NO_COLOR also turns it off)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take [default: 60, the API''s own limit]')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection [default: 10]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once: 1 or 2 [default: 1]')
-            [CompletionResult]::new('--backoff-base', '--backoff-base', [CompletionResultType]::ParameterName, 'First backoff step between retries (tests set it short)')
-            [CompletionResult]::new('--api-time-limit', '--api-time-limit', [CompletionResultType]::ParameterName, 'The API''s own time limit per request (tests set it short)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'wolkvox;config;profiles' {
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`')
+            [CompletionResult]::new('--operation', '--operation', [CompletionResultType]::ParameterName, 'The CRM operation (account) name; inferred from the token when it encodes one')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/wolkvox/config.toml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/wolkvox/config.toml]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Use the settings of [profiles.NAME] in the config file')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the settings of [profiles.NAME] in the config file')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on a terminal: auto, always or never (NO_COLOR also turns it off)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take [default: 60, the API''s own limit]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection [default: 10]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once: 1 or 2 [default: 1]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'wolkvox;config;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every resolved setting and where it came from (token redacted)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file that would be read')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter config file (mode 0600); never overwrites')
+            [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'Print the names of the config file''s profiles, one per line')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -221,6 +272,9 @@ Register-ArgumentCompleter -Native -CommandName 'wolkvox' -ScriptBlock {
             break
         }
         'wolkvox;config;help;init' {
+            break
+        }
+        'wolkvox;config;help;profiles' {
             break
         }
         'wolkvox;config;help;help' {
@@ -238,35 +292,66 @@ Register-ArgumentCompleter -Native -CommandName 'wolkvox' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the settings of [profiles.NAME] in the config file')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format on stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on a terminal: auto, always or never (NO_COLOR also turns it off)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take [default: 60, the API''s own limit]')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection [default: 10]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once: 1 or 2 [default: 1]')
-            [CompletionResult]::new('--backoff-base', '--backoff-base', [CompletionResultType]::ParameterName, 'First backoff step between retries (tests set it short)')
-            [CompletionResult]::new('--api-time-limit', '--api-time-limit', [CompletionResultType]::ParameterName, 'The API''s own time limit per request (tests set it short)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'wolkvox;man' {
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'CRM host as in the browser''s address bar (crm0001.wolkvox.com), or a base URL (https://host[:port][/prefix]) to which the API path is added')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token (Manager → Configuration → Integrations → Tokens). Prefer the variable or the config file: flags are visible to other users in `ps`')
+            [CompletionResult]::new('--operation', '--operation', [CompletionResultType]::ParameterName, 'The CRM operation (account) name; inferred from the token when it encodes one')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/wolkvox/config.toml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/wolkvox/config.toml]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Use the settings of [profiles.NAME] in the config file')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the settings of [profiles.NAME] in the config file')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on a terminal: auto, always or never (NO_COLOR also turns it off)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take [default: 60, the API''s own limit]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection [default: 10]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Further attempts after a connection failure, timeout, 429 or 5xx [default: 3]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once: 1 or 2 [default: 1]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and answers on stderr (-vv: headers and bodies, token redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors: a text run that deleted every id prints nothing at all (cron mails nothing)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'wolkvox;help' {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete records by id')
+            [CompletionResult]::new('quota', 'quota', [CompletionResultType]::ParameterValue, 'Show the token''s daily request quota: limit, used, remaining (costs one request itself)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show where settings come from, or create a config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page (roff), e.g. `wolkvox man | man -l -`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'wolkvox;help;delete' {
             break
         }
+        'wolkvox;help;quota' {
+            break
+        }
         'wolkvox;help;config' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every resolved setting and where it came from (token redacted)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file that would be read')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter config file (mode 0600); never overwrites')
+            [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'Print the names of the config file''s profiles, one per line')
             break
         }
         'wolkvox;help;config;show' {
@@ -278,7 +363,13 @@ Register-ArgumentCompleter -Native -CommandName 'wolkvox' -ScriptBlock {
         'wolkvox;help;config;init' {
             break
         }
+        'wolkvox;help;config;profiles' {
+            break
+        }
         'wolkvox;help;completions' {
+            break
+        }
+        'wolkvox;help;man' {
             break
         }
         'wolkvox;help;help' {

@@ -28,6 +28,12 @@ _wolkvox() {
             wolkvox,help)
                 cmd="wolkvox__subcmd__help"
                 ;;
+            wolkvox,man)
+                cmd="wolkvox__subcmd__man"
+                ;;
+            wolkvox,quota)
+                cmd="wolkvox__subcmd__quota"
+                ;;
             wolkvox__subcmd__config,help)
                 cmd="wolkvox__subcmd__config__subcmd__help"
                 ;;
@@ -36,6 +42,9 @@ _wolkvox() {
                 ;;
             wolkvox__subcmd__config,path)
                 cmd="wolkvox__subcmd__config__subcmd__path"
+                ;;
+            wolkvox__subcmd__config,profiles)
+                cmd="wolkvox__subcmd__config__subcmd__profiles"
                 ;;
             wolkvox__subcmd__config,show)
                 cmd="wolkvox__subcmd__config__subcmd__show"
@@ -48,6 +57,9 @@ _wolkvox() {
                 ;;
             wolkvox__subcmd__config__subcmd__help,path)
                 cmd="wolkvox__subcmd__config__subcmd__help__subcmd__path"
+                ;;
+            wolkvox__subcmd__config__subcmd__help,profiles)
+                cmd="wolkvox__subcmd__config__subcmd__help__subcmd__profiles"
                 ;;
             wolkvox__subcmd__config__subcmd__help,show)
                 cmd="wolkvox__subcmd__config__subcmd__help__subcmd__show"
@@ -64,11 +76,20 @@ _wolkvox() {
             wolkvox__subcmd__help,help)
                 cmd="wolkvox__subcmd__help__subcmd__help"
                 ;;
+            wolkvox__subcmd__help,man)
+                cmd="wolkvox__subcmd__help__subcmd__man"
+                ;;
+            wolkvox__subcmd__help,quota)
+                cmd="wolkvox__subcmd__help__subcmd__quota"
+                ;;
             wolkvox__subcmd__help__subcmd__config,init)
                 cmd="wolkvox__subcmd__help__subcmd__config__subcmd__init"
                 ;;
             wolkvox__subcmd__help__subcmd__config,path)
                 cmd="wolkvox__subcmd__help__subcmd__config__subcmd__path"
+                ;;
+            wolkvox__subcmd__help__subcmd__config,profiles)
+                cmd="wolkvox__subcmd__help__subcmd__config__subcmd__profiles"
                 ;;
             wolkvox__subcmd__help__subcmd__config,show)
                 cmd="wolkvox__subcmd__help__subcmd__config__subcmd__show"
@@ -80,7 +101,7 @@ _wolkvox() {
 
     case "${cmd}" in
         wolkvox)
-            opts="-s -t -c -p -o -v -q -h -V --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --api-time-limit --help --version delete config completions help"
+            opts="-s -t -c -p -o -v -q -h -V --server --token --operation --config --profile --output --json --verbose --quiet --color --timeout --connect-timeout --retries --concurrency --help --version delete quota config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -115,11 +136,11 @@ _wolkvox() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -128,6 +149,10 @@ _wolkvox() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -143,14 +168,6 @@ _wolkvox() {
                     return 0
                     ;;
                 --concurrency)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --backoff-base)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-time-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -162,7 +179,7 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__completions)
-            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --api-time-limit --help bash elvish fish powershell zsh"
+            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --color --timeout --connect-timeout --retries --concurrency --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -197,11 +214,11 @@ _wolkvox() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -210,6 +227,10 @@ _wolkvox() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -225,14 +246,6 @@ _wolkvox() {
                     return 0
                     ;;
                 --concurrency)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --backoff-base)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-time-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -244,7 +257,7 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__config)
-            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --api-time-limit --help show path init help"
+            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --color --timeout --connect-timeout --retries --concurrency --help show path init profiles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -279,11 +292,11 @@ _wolkvox() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -292,6 +305,10 @@ _wolkvox() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -310,14 +327,6 @@ _wolkvox() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --backoff-base)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-time-limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -326,7 +335,7 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__config__subcmd__help)
-            opts="show path init help"
+            opts="show path init profiles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -381,6 +390,20 @@ _wolkvox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        wolkvox__subcmd__config__subcmd__help__subcmd__profiles)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         wolkvox__subcmd__config__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -396,7 +419,7 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__config__subcmd__init)
-            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --api-time-limit --help"
+            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --color --timeout --connect-timeout --retries --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -431,11 +454,11 @@ _wolkvox() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -444,6 +467,10 @@ _wolkvox() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -459,14 +486,6 @@ _wolkvox() {
                     return 0
                     ;;
                 --concurrency)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --backoff-base)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-time-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -478,7 +497,7 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__config__subcmd__path)
-            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --api-time-limit --help"
+            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --color --timeout --connect-timeout --retries --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -513,11 +532,11 @@ _wolkvox() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -526,6 +545,10 @@ _wolkvox() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -544,11 +567,81 @@ _wolkvox() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --backoff-base)
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wolkvox__subcmd__config__subcmd__profiles)
+            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --color --timeout --connect-timeout --retries --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --api-time-limit)
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -560,7 +653,7 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__config__subcmd__show)
-            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --api-time-limit --help"
+            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --color --timeout --connect-timeout --retries --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -595,11 +688,11 @@ _wolkvox() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -608,6 +701,10 @@ _wolkvox() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -626,14 +723,6 @@ _wolkvox() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --backoff-base)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-time-limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -642,7 +731,7 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__delete)
-            opts="-m -f -y -s -t -c -p -o -v -q -h --module --file --column --delimiter --no-header --batch-size --dry-run --no-split --yes --max-delete --failed-file --audit-log --server --token --operation --config --profile --output --json --verbose --quiet --timeout --connect-timeout --retries --concurrency --backoff-base --api-time-limit --help"
+            opts="-m -f -y -s -t -c -p -o -v -q -h --module --file --column --delimiter --no-header --batch-size --dry-run --no-split --yes --max-delete --check-quota --failed-file --audit-log --server --token --operation --config --profile --output --json --verbose --quiet --color --timeout --connect-timeout --retries --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -717,11 +806,11 @@ _wolkvox() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -730,6 +819,10 @@ _wolkvox() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -748,14 +841,6 @@ _wolkvox() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --backoff-base)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-time-limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -764,7 +849,7 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__help)
-            opts="delete config completions help"
+            opts="delete quota config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -792,7 +877,7 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__help__subcmd__config)
-            opts="show path init"
+            opts="show path init profiles"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -820,6 +905,20 @@ _wolkvox() {
             return 0
             ;;
         wolkvox__subcmd__help__subcmd__config__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wolkvox__subcmd__help__subcmd__config__subcmd__profiles)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -868,6 +967,190 @@ _wolkvox() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wolkvox__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wolkvox__subcmd__help__subcmd__quota)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wolkvox__subcmd__man)
+            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --color --timeout --connect-timeout --retries --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wolkvox__subcmd__quota)
+            opts="-s -t -c -p -o -v -q -h --server --token --operation --config --profile --output --json --verbose --quiet --color --timeout --connect-timeout --retries --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(wolkvox config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -13,6 +13,7 @@ use clap::{
 use clap_complete::Shell;
 
 use crate::config::{Source, spec};
+use crate::examples;
 use crate::exit;
 use crate::input::{Column, Which};
 
@@ -22,7 +23,13 @@ use crate::input::{Column, Which};
 /// newlines or spaces), or from a CSV column (--column). Every id is checked
 /// before anything is sent, and a real run asks first (or takes --yes).
 #[derive(Debug, Parser)]
-#[command(name = "wolkvox", version, after_help = exit::table(), max_term_width = 100)]
+#[command(
+    name = "wolkvox",
+    version,
+    after_help = exit::table(),
+    after_long_help = format!("{}\n\n{}", examples::ALL, exit::table()),
+    max_term_width = 100
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalOpts,
@@ -103,9 +110,14 @@ pub struct GlobalOpts {
     #[arg(short, long, action = ArgAction::Count, global = true, conflicts_with = "quiet")]
     pub verbose: u8,
 
-    /// Print nothing on stderr but errors
+    /// Print nothing but errors: a text run that deleted every id prints
+    /// nothing at all (cron mails nothing)
     #[arg(short, long, global = true)]
     pub quiet: bool,
+
+    /// Colour on a terminal: auto, always or never (NO_COLOR also turns it off)
+    #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
 
     /// Seconds one request may take [default: 60, the API's own limit]
     #[arg(long, global = true, value_name = "SECONDS", value_parser = spec::arg(&spec::TIMEOUT))]
@@ -122,36 +134,19 @@ pub struct GlobalOpts {
     /// Requests in flight at once: 1 or 2 [default: 1]
     #[arg(long, global = true, value_name = "N", value_parser = spec::arg(&spec::CONCURRENCY))]
     pub concurrency: Option<usize>,
-
-    /// First backoff step between retries (tests set it short)
-    #[arg(
-        long,
-        global = true,
-        hide = true,
-        env = "WOLKVOX_BACKOFF_BASE",
-        hide_env_values = true,
-        value_name = "SECONDS",
-        value_parser = spec::arg(&spec::TIMEOUT)
-    )]
-    pub backoff_base: Option<Duration>,
-
-    /// The API's own time limit per request (tests set it short)
-    #[arg(
-        long,
-        global = true,
-        hide = true,
-        env = "WOLKVOX_API_TIME_LIMIT",
-        hide_env_values = true,
-        value_name = "SECONDS",
-        value_parser = spec::arg(&spec::TIMEOUT)
-    )]
-    pub api_time_limit: Option<Duration>,
 }
 
 impl GlobalOpts {
     pub fn format(&self) -> Format {
         if self.json { Format::Json } else { self.output }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -164,15 +159,24 @@ pub enum Format {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Delete records by id
+    #[command(after_long_help = format!("{}\n\n{}", examples::DELETE, exit::table()))]
     Delete(DeleteArgs),
+    /// Show the token's daily request quota: limit, used, remaining
+    /// (costs one request itself)
+    #[command(after_long_help = examples::QUOTA)]
+    Quota,
     /// Show where settings come from, or create a config file
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = examples::CONFIG)]
     Config(ConfigCommand),
     /// Print a shell completion script
+    #[command(after_long_help = examples::COMPLETIONS)]
     Completions {
         #[arg(value_enum)]
         shell: Shell,
     },
+    /// Print the manual page (roff), e.g. `wolkvox man | man -l -`
+    #[command(after_long_help = examples::MAN)]
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -225,6 +229,11 @@ pub struct DeleteArgs {
     #[arg(long, value_name = "N", value_parser = spec::arg(&spec::MAX_DELETE))]
     pub max_delete: Option<usize>,
 
+    /// Ask the token's quota first; send nothing if the run needs more
+    /// requests than remain today (the check costs one request)
+    #[arg(long)]
+    pub check_quota: bool,
+
     /// Write the ids that were not deleted here, one per line (empty when all were)
     #[arg(long, value_name = "PATH")]
     pub failed_file: Option<PathBuf>,
@@ -258,11 +267,17 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// Print every resolved setting and where it came from (token redacted)
+    #[command(after_long_help = examples::CONFIG)]
     Show,
     /// Print the config file that would be read
+    #[command(after_long_help = examples::CONFIG)]
     Path,
     /// Write a commented starter config file (mode 0600); never overwrites
+    #[command(after_long_help = examples::CONFIG)]
     Init,
+    /// Print the names of the config file's profiles, one per line
+    #[command(after_long_help = examples::CONFIG)]
+    Profiles,
 }
 
 /// A parsed command line, with what clap knows of where each value came from.
@@ -272,10 +287,35 @@ pub struct Invocation {
     command: clap::Command,
 }
 
+/// The documented command line: help, completions and the man page.
+pub fn documented() -> clap::Command {
+    Cli::command()
+}
+
+/// Knobs only tests turn, hidden and absent from completions and the manual.
+fn test_knobs() -> [clap::Arg; 2] {
+    let seconds = |id: &'static str, long: &'static str, env: &'static str| {
+        clap::Arg::new(id)
+            .long(long)
+            .env(env)
+            .global(true)
+            .hide(true)
+            .hide_env_values(true)
+            .value_name("SECONDS")
+            .value_parser(spec::arg(&spec::TIMEOUT))
+    };
+    [
+        // The first backoff step between retries.
+        seconds("backoff_base", "backoff-base", "WOLKVOX_BACKOFF_BASE"),
+        // The API's own time limit per request.
+        seconds("api_time_limit", "api-time-limit", "WOLKVOX_API_TIME_LIMIT"),
+    ]
+}
+
 /// Parses the process's arguments; `--help`, `--version` and mistakes come
 /// back as clap's error, for the exit policy to handle.
 pub fn parse() -> Result<Invocation, clap::Error> {
-    let mut command = Cli::command();
+    let mut command = documented().args(test_knobs());
     let matches = command.try_get_matches_from_mut(std::env::args_os())?;
     let cli = Cli::from_arg_matches(&matches)?;
     Ok(Invocation {

@@ -5,6 +5,7 @@
 use std::fmt;
 use std::process::ExitCode;
 
+use crate::api::{Answer, Lost, Refusal, Verdict};
 use crate::output::Ui;
 use crate::run::{Halt, Stop, Summary};
 use crate::signals::Signal;
@@ -205,6 +206,18 @@ pub fn of_run(summary: &Summary, signal: Option<Signal>, ui: Option<&Ui>) -> Exi
         Exit::Failure
     } else {
         exit
+    }
+}
+
+/// A single request that did not succeed (the quota), as one code.
+pub fn of_answer(answer: &Answer) -> Exit {
+    match answer.verdict {
+        Verdict::Confirmed => Exit::Failure,
+        Verdict::Refused(Refusal::Auth | Refusal::Quota | Refusal::Simultaneous) => Exit::Auth,
+        Verdict::Refused(_) | Verdict::Unconfirmed(Lost::TooLarge | Lost::ShortCount) => {
+            Exit::Failure
+        }
+        Verdict::NotSent(_) | Verdict::Unconfirmed(_) => Exit::Unreachable,
     }
 }
 

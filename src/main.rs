@@ -5,10 +5,13 @@
 mod api;
 mod cli;
 mod commands;
+mod completions;
 mod config;
 mod display;
+mod examples;
 mod exit;
 mod input;
+mod manual;
 mod output;
 mod retry;
 mod run;

@@ -417,9 +417,14 @@ fn config_file_supplies_settings() {
 }
 
 /// `config show --json`, with each setting's value and source.
+/// It exits 0 when a delete could run (server and token set), else 3 after
+/// printing what it found.
 fn show(cmd: &mut assert_cmd::Command) -> Value {
-    let out = cmd.args(["config", "show", "--json"]).assert().code(0);
-    common::stdout_json(out.get_output())
+    let out = cmd.args(["config", "show", "--json"]).assert();
+    let doc = common::stdout_json(out.get_output());
+    let complete = !doc["server"].is_null() && !doc["token"].is_null();
+    out.code(if complete { 0 } else { 3 });
+    doc
 }
 
 #[test]
@@ -594,8 +599,18 @@ fn missing_named_config_is_an_error_but_missing_default_is_fine() {
         .env("WOLKVOX_CONFIG", "nope.toml")
         .args(["config", "show"])
         .assert()
-        .code(3);
-    env.cmd().args(["config", "show"]).assert().code(0);
+        .code(3)
+        .stderr(predicate::str::contains("nope.toml"));
+    // No file at the default place is fine: only the settings are missing.
+    env.cmd()
+        .args(["config", "show"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::starts_with("error: no server given"));
+    env.cmd()
+        .args(["-s", SERVER, "-t", TOKEN, "config", "show"])
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -676,13 +691,31 @@ fn a_token_file_others_can_read_gets_a_warning() {
     common::set_mode(&config, 0o644);
     let expected = format!("chmod 600 {}", config.display());
     env.cmd()
-        .args(["-c", config.to_str().unwrap(), "config", "show"])
+        .args([
+            "-c",
+            config.to_str().unwrap(),
+            "-s",
+            SERVER,
+            "-p",
+            "p",
+            "config",
+            "show",
+        ])
         .assert()
         .code(0)
         .stderr(predicate::str::contains(expected));
     common::set_mode(&config, 0o600);
     env.cmd()
-        .args(["-c", config.to_str().unwrap(), "config", "show"])
+        .args([
+            "-c",
+            config.to_str().unwrap(),
+            "-s",
+            SERVER,
+            "-p",
+            "p",
+            "config",
+            "show",
+        ])
         .assert()
         .code(0)
         .stderr(predicate::str::contains("chmod").not());
@@ -713,14 +746,33 @@ fn config_init_writes_a_private_starter_file_once() {
     assert_eq!(mode & 0o777, 0o600);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("# server ="));
-    // The starter file parses as it is.
-    env.cmd().args(["config", "show"]).assert().code(0);
+    // The starter file parses as it is: only the settings a delete needs
+    // are missing.
+    env.cmd()
+        .args(["config", "show"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::starts_with("error: no server given"));
+    // Again on the untouched starter file: nothing to do.
+    env.cmd()
+        .args(["config", "init"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("already holds the starter text"));
+    // On a file of the user's own: never overwritten, and says what to do.
+    std::fs::write(&path, "server = \"x.example\"\n").unwrap();
     env.cmd()
         .args(["config", "init"])
         .assert()
         .code(3)
-        .stderr(predicate::str::contains("already exists"));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        .stderr(predicate::str::contains(
+            "already exists; not overwriting it: edit it",
+        ));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "server = \"x.example\"\n"
+    );
+    let _ = text;
 }
 
 #[test]

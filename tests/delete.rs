@@ -316,7 +316,9 @@ fn json_output_is_one_document() {
         .args(["--json", "--batch-size", "2", "a", "b", "c"])
         .assert()
         .code(5);
-    let doc = common::stdout_json(out.get_output());
+    let mut doc = common::stdout_json(out.get_output());
+    let run_id = doc.as_object_mut().unwrap().remove("run_id").unwrap();
+    assert!(run_id.as_str().unwrap().len() == 16, "{run_id}");
     assert_eq!(
         doc,
         json!({
@@ -356,8 +358,15 @@ fn jsonl_output_streams_requests_then_a_summary() {
     assert_eq!(lines[0]["ids"], json!(["a", "b"]));
     assert_eq!(lines[0]["ok"], true);
     assert_eq!(lines[1]["ids"], json!(["c"]));
+    let mut summary = lines[2].clone();
+    let run_id = summary["summary"]
+        .as_object_mut()
+        .unwrap()
+        .remove("run_id")
+        .unwrap();
+    assert_eq!(run_id.as_str().unwrap().len(), 16);
     assert_eq!(
-        lines[2],
+        summary,
         json!({"summary": {"server": format!("{}{API_PATH}", server.url()),
             "host": format!("127.0.0.1:{}", server.port), "operation": "acme",
             "module": "contacts", "profile": null, "requested": 3, "deleted": 3, "failed": 0,
@@ -366,15 +375,34 @@ fn jsonl_output_streams_requests_then_a_summary() {
 }
 
 #[test]
-fn quiet_prints_only_errors_on_stderr() {
+fn quiet_prints_nothing_when_every_id_was_deleted() {
     let server = FaultServer::start(|req| Reply::ok(req.ids().len()));
-    Env::new()
-        .delete(&server.url())
-        .args(["-q", "a", "a", "b"])
+    let env = Env::new();
+    env.delete(&server.url())
+        .args(["-q", "--batch-size", "1", "a", "a", "b"])
         .assert()
         .code(0)
         .stderr("")
-        .stdout("deleted 2 ids from contacts: 2 records deleted\n");
+        .stdout("");
+    // Failures still print their lines, and the summary goes to stderr.
+    let server = FaultServer::start(|req| {
+        if req.ids() == ["b"] {
+            Reply::json(400, r#"{"error":"no such record"}"#)
+        } else {
+            Reply::ok(1)
+        }
+    });
+    env.delete(&server.url())
+        .args(["-q", "--batch-size", "1", "a", "b"])
+        .assert()
+        .code(5)
+        .stdout("")
+        .stderr(format!(
+            "error: b was not deleted from contacts: HTTP 400 (error: no such record)\n\
+             1 of 2 ids deleted from contacts in operation acme at 127.0.0.1:{} (2 requests); 1 refused; \
+             1 not deleted (add --failed-file FILE to save them for another run)\n",
+            server.port
+        ));
 }
 
 #[test]

@@ -462,7 +462,14 @@ fn the_config_file_must_be_regular_and_only_its_owner_may_change_it() {
     }
     common::set_mode(&config, 0o644);
     env.cmd()
-        .args(["-c", config.to_str().unwrap(), "config", "show"])
+        .args([
+            "-c",
+            config.to_str().unwrap(),
+            "-t",
+            TOKEN,
+            "config",
+            "show",
+        ])
         .assert()
         .code(0);
 }

@@ -19,7 +19,7 @@ const EXCERPT: usize = 200;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     /// The server confirmed the request.
-    Deleted,
+    Confirmed,
     /// The server answered and did not confirm.
     Refused(Refusal),
     /// The request may have acted, but nothing confirmed or refused it.
@@ -249,7 +249,7 @@ fn judge_body(status: u16, body: &Map<String, Value>, ids: usize) -> (Verdict, O
                      they may have been deleted"
                 )),
             ),
-            _ => (Verdict::Deleted, None),
+            _ => (Verdict::Confirmed, None),
         },
     }
 }
@@ -373,15 +373,15 @@ mod tests {
             (
                 200,
                 r#"{"code":200,"error":null,"msg":"1 records deleted"}"#,
-                Deleted,
+                Confirmed,
             ),
-            (200, r#"{"code":"200","error":"null"}"#, Deleted),
+            (200, r#"{"code":"200","error":"null"}"#, Confirmed),
             (
                 202,
                 r#"{"code":202,"error":false,"msg":"1 telephones were deleted"}"#,
-                Deleted,
+                Confirmed,
             ),
-            (200, "\u{feff}{\"code\":200,\"error\":\"\"}", Deleted),
+            (200, "\u{feff}{\"code\":200,\"error\":\"\"}", Confirmed),
             (200, "false", Refused(Other)),
             (200, "null", Refused(Other)),
             (200, "{}", Refused(Other)),
@@ -425,11 +425,11 @@ mod tests {
         let zero = r#"{"code":200,"msg":"0 records deleted"}"#;
         assert_eq!(verdict(200, zero, 100), Unconfirmed(Lost::ShortCount));
         let all = r#"{"code":200,"msg":"100 registros eliminados"}"#;
-        assert_eq!(verdict(200, all, 100), Deleted);
+        assert_eq!(verdict(200, all, 100), Confirmed);
         let some = r#"{"code":200,"msg":"Se borraron 99 registros borrados"}"#;
         assert_eq!(verdict(200, some, 100), Unconfirmed(Lost::ShortCount));
         let none = r#"{"code":200,"msg":"records deleted"}"#;
-        assert_eq!(verdict(200, none, 100), Deleted);
+        assert_eq!(verdict(200, none, 100), Confirmed);
     }
 
     #[test]

@@ -90,6 +90,20 @@ impl Client {
         }
     }
 
+    /// Asks for `url` (the quota) with the token, judged like a delete of no ids.
+    pub fn get(&self, url: Url) -> Answer {
+        let started = Instant::now();
+        let sent = self
+            .http
+            .get(url)
+            .header(TOKEN_HEADER, self.token.clone())
+            .send();
+        match sent {
+            Ok(response) => self.receive(response, 0, started),
+            Err(e) => self.no_answer(&e, started),
+        }
+    }
+
     fn receive(&self, mut response: Response, ids: usize, started: Instant) -> Answer {
         let status = response.status().as_u16();
         let header = |name| {

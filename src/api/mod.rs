@@ -4,6 +4,7 @@
 
 pub mod answer;
 pub mod client;
+pub mod quota;
 pub mod request;
 
 use std::time::Duration;

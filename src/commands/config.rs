@@ -1,4 +1,4 @@
-//! `config show`, `config path`, `config init`.
+//! `config show`, `config path`, `config init`, `config profiles`.
 
 use anyhow::Result;
 
@@ -14,7 +14,9 @@ pub fn show(inv: &Invocation) -> Result<Exit> {
     settings.warnings.iter().for_each(|w| ui.warn(w));
     let report = settings.report()?;
     output::printer(global.format()).config(&mut ui, &report);
-    Ok(Exit::Success)
+    // What was found is printed; a delete could not run without these.
+    settings.check_present()?;
+    Ok(exit::of_dry_run(&ui))
 }
 
 pub fn path(inv: &Invocation) -> Result<Exit> {
@@ -25,15 +27,27 @@ pub fn path(inv: &Invocation) -> Result<Exit> {
 
 pub fn init(inv: &Invocation) -> Result<Exit> {
     let path = file_path(inv)?;
-    init::write_starter(&path)?;
-    let global = &inv.cli.global;
-    let mut ui = Ui::new(global);
-    ui.note(&format!(
-        "wrote {}; edit it to set server, token and operation",
-        path.display()
-    ));
-    ui.line(&path.display().to_string());
+    let wrote = init::write_starter(&path)?;
+    let mut ui = Ui::new(&inv.cli.global);
+    let shown = path.display();
+    match wrote {
+        init::Wrote::New => ui.note(&format!(
+            "wrote {shown}; edit it to set server, token and operation"
+        )),
+        init::Wrote::AlreadyThere => ui.note(&format!(
+            "{shown} already holds the starter text; left as it is"
+        )),
+    }
+    ui.line(&shown.to_string());
     Ok(Exit::Success)
+}
+
+pub fn profiles(inv: &Invocation) -> Result<Exit> {
+    let mut ui = Ui::new(&inv.cli.global);
+    for name in config::profile_names(inv)? {
+        ui.line(&name);
+    }
+    Ok(exit::of_dry_run(&ui))
 }
 
 fn file_path(inv: &Invocation) -> Result<std::path::PathBuf> {

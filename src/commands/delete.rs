@@ -85,8 +85,10 @@ fn prepare<'a>(
         operation: target.operation.value.clone(),
         module: args.module.clone(),
         profile: settings.profile.as_ref().map(|p| p.value.clone()),
+        run_id: run::new_run_id(),
         batches: ids.len().div_ceil(batch_size),
     };
+    ui.verbose(1, &format!("run id: {}", ctx.run_id));
     let mut printer = output::printer(inv.cli.global.format());
     if ids.is_empty() {
         return Ok(Next::Done(nothing_to_delete(&mut *printer, ui, &ctx, args)));
@@ -206,7 +208,7 @@ fn send(plan: Plan, interrupt: &Interrupt) -> Result<Exit> {
     let audit = settings
         .audit_log
         .as_ref()
-        .map(|s| AuditLog::open(&s.value, &ctx).map(Arc::new))
+        .map(|s| AuditLog::open(s, &ctx).map(Arc::new))
         .transpose()?;
     let client = Client::new(
         ctx.url.clone(),
@@ -223,6 +225,9 @@ fn send(plan: Plan, interrupt: &Interrupt) -> Result<Exit> {
         profile: ctx.profile.as_deref(),
     };
     safety::check_cap(&safety, settings.max_delete.as_ref())?;
+    if args.check_quota {
+        check_quota(&client, &ctx, &ui)?;
+    }
     safety::confirm(&safety, args.yes)?;
     let job = Job {
         ids: ids.clone(),
@@ -244,6 +249,36 @@ fn send(plan: Plan, interrupt: &Interrupt) -> Result<Exit> {
     let wait = interrupt.signal().map(|_| PRINT_WAIT);
     let ui = reporting.finish(summary.clone(), saved, wait);
     Ok(exit::of_run(&summary, interrupt.signal(), ui.as_ref()))
+}
+
+/// `--check-quota`: refuse a run that needs more requests than the token
+/// has left today. An answer that cannot be read is only a warning.
+fn check_quota(client: &Client, ctx: &Context, ui: &Ui) -> Result<()> {
+    let answer = client.get(api::quota::url(&ctx.url, &ctx.operation));
+    match api::quota::read(&answer) {
+        Ok(quota) if ctx.batches as u64 > quota.remaining() => Err(exit::safety(format!(
+            "this run needs {} requests but the token has {} left today (limit {}); the count \
+             restarts {}; nothing was sent",
+            ctx.batches,
+            quota.remaining(),
+            quota.limit,
+            quota.restart()
+        ))),
+        Ok(quota) => {
+            let left = quota.remaining();
+            ui.verbose(
+                1,
+                &format!("quota: {} requests needed, {left} left today", ctx.batches),
+            );
+            Ok(())
+        }
+        Err(why) => {
+            ui.warn(&format!(
+                "cannot read the token's quota ({why}); going on without the check"
+            ));
+            Ok(())
+        }
+    }
 }
 
 /// Writes the ids not deleted to the failed-ids file, if one was asked for.

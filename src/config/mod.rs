@@ -97,6 +97,12 @@ pub struct Resolved {
     pub operation: Setting<String>,
 }
 
+/// The names of the config file's profiles.
+pub fn profile_names(inv: &Invocation) -> Result<Vec<String>> {
+    let file = file::load(&choice(inv), &mut Vec::new())?;
+    Ok(file.profiles.keys().cloned().collect())
+}
+
 /// The config file named by `--config`/`WOLKVOX_CONFIG`, or the default one.
 pub fn choice(inv: &Invocation) -> Choice {
     match inv.value::<PathBuf>("config") {
@@ -159,32 +165,37 @@ impl Settings {
         })
     }
 
-    /// Server, token and operation, or a configuration error naming every
-    /// place that could set the one missing.
-    pub fn require(&self) -> Result<Resolved> {
+    /// A configuration error naming every place that could set a missing value.
+    fn missing(&self, what: &str, flag: &str, var: &str, keys: &str) -> anyhow::Error {
         let in_file = match self.file.path() {
             Some(p) => format!("in the config file ({})", p.display()),
             None => "in the config file".to_string(),
         };
-        let missing = |what: &str, flag: &str, var: &str, keys: &str| {
-            exit::config(format!(
-                "no {what} given: pass {flag}, set {var}, or set {keys} {in_file}"
-            ))
-        };
-        let server = self
-            .server
-            .as_ref()
-            .ok_or_else(|| missing("server", "--server HOST", "WOLKVOX_SERVER", "`server`"))?;
-        let token = self.fetch_token()?.ok_or_else(|| {
-            missing(
-                "token",
-                "--token",
-                "WOLKVOX_TOKEN",
-                "`token` or `token_command`",
-            )
-        })?;
+        exit::config(format!(
+            "no {what} given: pass {flag}, set {var}, or set {keys} {in_file}"
+        ))
+    }
+
+    /// Server and token are set (without running `token_command`).
+    pub fn check_present(&self) -> Result<()> {
+        if self.server.is_none() {
+            return Err(self.missing("server", "--server HOST", "WOLKVOX_SERVER", "`server`"));
+        }
+        if self.token.is_none() {
+            let keys = "`token` or `token_command`";
+            return Err(self.missing("token", "--token", "WOLKVOX_TOKEN", keys));
+        }
+        Ok(())
+    }
+
+    /// Server, token and operation, or a configuration error naming every
+    /// place that could set the one missing.
+    pub fn require(&self) -> Result<Resolved> {
+        self.check_present()?;
+        let server = self.server.as_ref().expect("checked");
+        let token = self.fetch_token()?.expect("checked");
         let operation = self.operation(Some(&token.value)).ok_or_else(|| {
-            missing(
+            self.missing(
                 "operation",
                 "--operation NAME",
                 "WOLKVOX_OPERATION",

@@ -3,6 +3,7 @@
 use serde_json::{Map, Value, json};
 
 use super::{ConfigReport, Context, Printer, Ui};
+use crate::api::quota::Quota;
 use crate::api::request;
 use crate::input::Ids;
 use crate::run::{Fate, Outcome, Summary};
@@ -59,6 +60,20 @@ impl Printer for Json {
     fn config(&mut self, ui: &mut Ui, report: &ConfigReport) {
         ui.line(&config_json(report).to_string());
     }
+
+    fn quota(&mut self, ui: &mut Ui, quota: &Quota) {
+        ui.line(&pretty(&quota_json(quota)));
+    }
+}
+
+/// The quota's `data` as the server sent it (scrubbed), with what remains.
+pub(super) fn quota_json(quota: &Quota) -> Value {
+    let mut doc = match &quota.data {
+        Value::Object(data) => Value::Object(data.clone()),
+        _ => json!({}),
+    };
+    doc["remaining"] = json!(quota.remaining());
+    doc
 }
 
 fn pretty(doc: &Value) -> String {
@@ -68,6 +83,7 @@ fn pretty(doc: &Value) -> String {
 /// Where the run deleted: server, host, operation, module and profile.
 pub(super) fn target_json(ctx: &Context) -> Value {
     json!({
+        "run_id": ctx.run_id,
         "server": ctx.url.as_str(),
         "host": ctx.host,
         "operation": ctx.operation,

@@ -3,8 +3,11 @@
 
 use serde_json::{Value, json};
 
-use super::json::{append, config_json, dry_request_json, request_json, summary_json, target_json};
+use super::json::{
+    append, config_json, dry_request_json, quota_json, request_json, summary_json, target_json,
+};
 use super::{ConfigReport, Context, Printer, Ui};
+use crate::api::quota::Quota;
 use crate::input::Ids;
 use crate::run::{Outcome, Summary};
 
@@ -39,5 +42,9 @@ impl Printer for Jsonl {
 
     fn config(&mut self, ui: &mut Ui, report: &ConfigReport) {
         ui.line(&config_json(report).to_string());
+    }
+
+    fn quota(&mut self, ui: &mut Ui, quota: &Quota) {
+        ui.line(&quota_json(quota).to_string());
     }
 }

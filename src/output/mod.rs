@@ -19,7 +19,11 @@ use std::time::Duration;
 use reqwest::Url;
 use serde_json::Value;
 
-use crate::cli::{Format, GlobalOpts};
+use anstream::{AutoStream, ColorChoice};
+use anstyle::{AnsiColor, Style};
+
+use crate::api::quota::Quota;
+use crate::cli::{ColorWhen, Format, GlobalOpts};
 use crate::input::Ids;
 use crate::run::{Outcome, Summary};
 use progress::Progress;
@@ -39,6 +43,8 @@ pub struct Context {
     pub module: String,
     /// The config file's profile in use, if any.
     pub profile: Option<String>,
+    /// This run's id, in the audit log and the json summary.
+    pub run_id: String,
     /// Requests the run plans to send.
     pub batches: usize,
 }
@@ -76,6 +82,8 @@ pub trait Printer {
     fn dry_summary(&mut self, ui: &mut Ui, ctx: &Context, ids: usize, requests: usize);
     /// `config show`.
     fn config(&mut self, ui: &mut Ui, report: &ConfigReport);
+    /// `quota`.
+    fn quota(&mut self, ui: &mut Ui, quota: &Quota);
 }
 
 pub fn printer(format: Format) -> Box<dyn Printer + Send> {
@@ -87,10 +95,15 @@ pub fn printer(format: Format) -> Box<dyn Printer + Send> {
 }
 
 /// stdout and stderr, with the progress bar when there is one: every line
-/// is drawn above the bar, never through it.
+/// is drawn above the bar, never through it. Colour is written as styles
+/// and left out by anstream wherever it does not belong (not a terminal,
+/// `NO_COLOR`, `--color never`).
 pub struct Ui {
     pub quiet: bool,
     pub verbose: u8,
+    out: AutoStream<io::Stdout>,
+    /// Colour on stderr, resolved once.
+    err: ColorChoice,
     progress: Option<Progress>,
     /// stdout's reader went away (`| head`): results stop, the run goes on.
     stdout_gone: bool,
@@ -99,9 +112,16 @@ pub struct Ui {
 
 impl Ui {
     pub fn new(global: &GlobalOpts) -> Self {
+        let choice = match global.color {
+            ColorWhen::Auto => ColorChoice::Auto,
+            ColorWhen::Always => ColorChoice::Always,
+            ColorWhen::Never => ColorChoice::Never,
+        };
         Ui {
             quiet: global.quiet,
             verbose: global.verbose,
+            out: AutoStream::new(io::stdout(), resolve(choice, &io::stdout())),
+            err: resolve(choice, &io::stderr()),
             progress: None,
             stdout_gone: false,
             stdout_failed: false,
@@ -140,10 +160,12 @@ impl Ui {
             return;
         }
         let mut result = Ok(());
-        self.above_bar(|| {
-            let mut out = io::stdout().lock();
-            result = writeln!(out, "{text}").and_then(|()| out.flush());
-        });
+        let out = &mut self.out;
+        let mut write = || result = writeln!(out, "{text}").and_then(|()| out.flush());
+        match &self.progress {
+            Some(p) => p.above(write),
+            None => write(),
+        }
         if let Err(e) = result {
             self.stdout_gone = true;
             // A reader that went away (`| head`) is normal; a full disk is not.
@@ -161,19 +183,24 @@ impl Ui {
 
     fn stderr(&self, text: &str) {
         self.above_bar(|| {
-            let _ = writeln!(io::stderr().lock(), "{text}");
+            let _ = writeln!(AutoStream::new(io::stderr().lock(), self.err), "{text}");
         });
+    }
+
+    /// A line on stderr, always shown (a quiet run's summary of failures).
+    pub fn stderr_line(&self, text: &str) {
+        self.stderr(text);
     }
 
     /// Always shown.
     pub fn error(&self, text: &str) {
-        self.stderr(&format!("error: {text}"));
+        self.stderr(&format!("{}: {text}", paint(ERROR, "error")));
     }
 
     /// Shown unless `-q`.
     pub fn warn(&self, text: &str) {
         if !self.quiet {
-            self.stderr(&format!("warning: {text}"));
+            self.stderr(&format!("{}: {text}", paint(WARNING, "warning")));
         }
     }
 
@@ -190,6 +217,26 @@ impl Ui {
             self.stderr(text);
         }
     }
+}
+
+/// `auto` decided once for a stream (a terminal, `NO_COLOR`, `CLICOLOR`).
+fn resolve<S: anstream::stream::RawStream>(choice: ColorChoice, stream: &S) -> ColorChoice {
+    match choice {
+        ColorChoice::Auto => AutoStream::choice(stream),
+        other => other,
+    }
+}
+
+pub const GOOD: Style = AnsiColor::Green.on_default();
+pub const BAD: Style = AnsiColor::Red.on_default();
+pub const DOUBT: Style = AnsiColor::Yellow.on_default();
+pub const TARGET: Style = Style::new().bold();
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+
+/// `text` in `style`; the streams leave the style out where colour does not belong.
+pub fn paint(style: Style, text: impl std::fmt::Display) -> String {
+    format!("{}{text}{}", style.render(), style.render_reset())
 }
 
 /// "1 id", "2 ids".

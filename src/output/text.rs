@@ -1,9 +1,12 @@
 //! The text format: a line per deleted request on stdout, failures on
-//! stderr, a summary line; `config show` as aligned rows.
+//! stderr, a summary line; `config show` and `quota` as aligned rows.
+//! With `-q`, a run that deleted every id prints nothing at all; failures
+//! still print their lines, and the summary goes to stderr.
 
 use serde_json::Value;
 
-use super::{ConfigReport, Context, Printer, Ui, count, list_ids};
+use super::{BAD, ConfigReport, Context, DOUBT, GOOD, Printer, TARGET, Ui, count, list_ids, paint};
+use crate::api::quota::Quota;
 use crate::api::request;
 use crate::input::Ids;
 use crate::run::{Fate, Outcome, Summary};
@@ -16,13 +19,19 @@ impl Printer for Text {
         let n = outcome.range.len();
         let first = ids.get(outcome.range.start);
         if outcome.deleted() {
-            let what = if n == 1 {
-                format!("1 id ({first})")
-            } else {
-                format!("{n} ids")
-            };
-            let msg = answer.msg().map(|m| format!(": {m}")).unwrap_or_default();
-            ui.line(&format!("deleted {what} from {}{msg}", ctx.module));
+            if !ui.quiet {
+                let what = if n == 1 {
+                    format!("1 id ({first})")
+                } else {
+                    format!("{n} ids")
+                };
+                let msg = answer.msg().map(|m| format!(": {m}")).unwrap_or_default();
+                ui.line(&format!(
+                    "{} {what} from {}{msg}",
+                    paint(GOOD, "deleted"),
+                    ctx.module
+                ));
+            }
             return;
         }
         if outcome.split {
@@ -43,9 +52,9 @@ impl Printer for Text {
             ),
         };
         let fate = match outcome.fate {
-            Fate::Unconfirmed => "not confirmed deleted from",
-            Fate::NotSent => "not sent to",
-            _ => "not deleted from",
+            Fate::Unconfirmed => paint(DOUBT, "not confirmed deleted") + " from",
+            Fate::NotSent => paint(DOUBT, "not sent") + " to",
+            _ => paint(BAD, "not deleted") + " from",
         };
         ui.error(&format!(
             "{what} {fate} {}: {error}{tries}{list}",
@@ -62,40 +71,15 @@ impl Printer for Text {
         failed_file: Option<&str>,
     ) {
         let not_deleted = summary.not_deleted();
-        if ctx.batches <= 1 && not_deleted == 0 {
+        if not_deleted == 0 && (ui.quiet || ctx.batches <= 1) {
             return;
         }
-        let mut line = format!(
-            "{} of {} deleted from {} in operation {} at {} ({})",
-            summary.deleted(),
-            count(summary.requested(), "id"),
-            ctx.module,
-            ctx.operation,
-            ctx.host,
-            count(summary.requests_done, "request")
-        );
-        for (fate, what) in [
-            (Fate::Refused, "refused"),
-            (
-                Fate::Unconfirmed,
-                "unconfirmed: the server may have deleted them",
-            ),
-            (Fate::NotSent, "not sent"),
-        ] {
-            let n = summary.count(fate);
-            if n > 0 {
-                line.push_str(&format!("; {n} {what}"));
-            }
+        let line = summary_line(ctx, summary, failed_file);
+        if ui.quiet {
+            ui.stderr_line(&line);
+        } else {
+            ui.line(&line);
         }
-        if not_deleted > 0 {
-            line.push_str(&match failed_file {
-                Some(path) => format!("; {not_deleted} not deleted, listed in {path}"),
-                None => format!(
-                    "; {not_deleted} not deleted (add --failed-file FILE to save them for another run)"
-                ),
-            });
-        }
-        ui.line(&line);
     }
 
     fn dry_request(&mut self, ui: &mut Ui, ctx: &Context, body: &Value) {
@@ -125,4 +109,57 @@ impl Printer for Text {
             });
         }
     }
+
+    fn quota(&mut self, ui: &mut Ui, quota: &Quota) {
+        let remaining = quota.remaining();
+        let style = if remaining == 0 { BAD } else { GOOD };
+        ui.line(&format!("{:<16} {} requests a day", "limit", quota.limit));
+        ui.line(&format!("{:<16} {}", "used today", quota.used));
+        ui.line(&format!("{:<16} {}", "remaining", paint(style, remaining)));
+        ui.line(&format!("{:<16} {}", "count restarts", quota.restart()));
+    }
+}
+
+/// "40 of 100 ids deleted from contacts in operation acme at HOST (2
+/// requests); 50 refused; …; 60 not deleted, listed in FILE".
+fn summary_line(ctx: &Context, summary: &Summary, failed_file: Option<&str>) -> String {
+    let deleted = summary.deleted();
+    let style = if summary.not_deleted() == 0 {
+        GOOD
+    } else {
+        DOUBT
+    };
+    let mut line = format!(
+        "{} of {} deleted from {} in operation {} at {} ({})",
+        paint(style, deleted),
+        count(summary.requested(), "id"),
+        paint(TARGET, &ctx.module),
+        paint(TARGET, &ctx.operation),
+        paint(TARGET, &ctx.host),
+        count(summary.requests_done, "request")
+    );
+    for (fate, what, style) in [
+        (Fate::Refused, "refused", BAD),
+        (
+            Fate::Unconfirmed,
+            "unconfirmed: the server may have deleted them",
+            DOUBT,
+        ),
+        (Fate::NotSent, "not sent", DOUBT),
+    ] {
+        let n = summary.count(fate);
+        if n > 0 {
+            line.push_str(&format!("; {}", paint(style, format!("{n} {what}"))));
+        }
+    }
+    let not_deleted = summary.not_deleted();
+    if not_deleted > 0 {
+        line.push_str(&match failed_file {
+            Some(path) => format!("; {not_deleted} not deleted, listed in {path}"),
+            None => format!(
+                "; {not_deleted} not deleted (add --failed-file FILE to save them for another run)"
+            ),
+        });
+    }
+    line
 }

@@ -80,6 +80,9 @@ pub struct Outcome {
     pub heard: bool,
     /// Refused, and split in halves: its ids' fates come from the halves.
     pub split: bool,
+    /// When the first attempt was sent, and how long all attempts took.
+    pub started: std::time::SystemTime,
+    pub elapsed: Duration,
 }
 
 impl Outcome {
@@ -171,6 +174,21 @@ impl Summary {
     pub fn not_deleted_ids(&self) -> impl Iterator<Item = usize> + Clone + '_ {
         (0..self.requested()).filter(|&i| self.fates[i] != Fate::Deleted)
     }
+}
+
+/// A new id for a run: 16 hex digits from the standard library's randomly
+/// seeded hasher, the time and the process id.
+pub fn new_run_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_nanos(),
+    );
+    h.write_u32(std::process::id());
+    format!("{:016x}", h.finish())
 }
 
 /// The run's state, shared by the workers and the coordinator.

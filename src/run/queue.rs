@@ -192,7 +192,7 @@ impl Inner {
             }
         }
         match answer.verdict {
-            Verdict::Deleted => self.deleted_any = true,
+            Verdict::Confirmed => self.deleted_any = true,
             Verdict::Refused(Refusal::Auth) => return Some(Halt::Auth),
             Verdict::Refused(Refusal::Quota) => return Some(Halt::Quota),
             Verdict::Refused(Refusal::Simultaneous) => return Some(Halt::Busy),

@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::Sender;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use super::{ABORTED, Event, Fate, Halt, Message, Outcome, Shared};
 use crate::api::{Answer, Lost, Refusal, Verdict, request};
@@ -88,11 +88,22 @@ impl Hold {
 }
 
 /// What the attempts of one request add up to.
-#[derive(Default)]
 struct Attempts {
     count: u32,
     heard: bool,
     may_have_acted: bool,
+    started: (SystemTime, Instant),
+}
+
+impl Default for Attempts {
+    fn default() -> Self {
+        Attempts {
+            count: 0,
+            heard: false,
+            may_have_acted: false,
+            started: (SystemTime::now(), Instant::now()),
+        }
+    }
 }
 
 impl Attempts {
@@ -107,7 +118,7 @@ impl Attempts {
     /// when a later one was refused (the ids may be gone by then).
     fn outcome(self, range: Range<usize>, answer: Answer) -> Outcome {
         let fate = match answer.verdict {
-            Verdict::Deleted => Fate::Deleted,
+            Verdict::Confirmed => Fate::Deleted,
             _ if self.may_have_acted => Fate::Unconfirmed,
             _ if self.heard => Fate::Refused,
             _ => Fate::NotSent,
@@ -119,6 +130,8 @@ impl Attempts {
             fate,
             heard: self.heard,
             split: false,
+            started: self.started.0,
+            elapsed: self.started.1.elapsed(),
         }
     }
 }
