@@ -84,5 +84,6 @@ Examples:
   The token's quota, a starter config file, completions, the manual:
     wolkvox quota
     wolkvox config init
+    mkdir -p ~/.local/share/bash-completion/completions
     wolkvox completions bash > ~/.local/share/bash-completion/completions/wolkvox
     wolkvox man | man -l -";
