@@ -10,9 +10,11 @@ use std::io::{BufRead, BufReader, Write};
 
 use anyhow::Result;
 
+use crate::api::{Client, quota};
 use crate::config::Setting;
 use crate::display::thousands;
 use crate::exit;
+use crate::output::{Context, Ui};
 
 /// What a run is about to do, as the question and the refusals name it.
 pub struct Plan<'a> {
@@ -86,6 +88,36 @@ pub fn confirm(plan: &Plan, yes: bool) -> Result<()> {
         Err(e) => Err(exit::safety(format!(
             "cannot ask on the terminal ({e}): nothing was deleted; pass --yes to delete without asking"
         ))),
+    }
+}
+
+/// `--check-quota`: refuse a run that needs more requests than the token
+/// has left today. An answer that cannot be read is only a warning.
+pub fn check_quota(client: &Client, ctx: &Context, ui: &Ui) -> Result<()> {
+    let answer = client.get(quota::url(&ctx.url, &ctx.operation));
+    let needed = ctx.batches as u64;
+    match quota::read(&answer) {
+        Ok(q) if needed > q.remaining() => Err(exit::safety(format!(
+            "this run needs {needed} requests but the token has {} left today (limit {}); the \
+             count restarts {}; nothing was sent",
+            q.remaining(),
+            q.limit,
+            q.restart()
+        ))),
+        Ok(q) => {
+            let left = q.remaining();
+            ui.verbose(
+                1,
+                &format!("quota: {needed} requests needed, {left} left today"),
+            );
+            Ok(())
+        }
+        Err(why) => {
+            ui.warn(&format!(
+                "cannot read the token's quota ({why}); going on without the check"
+            ));
+            Ok(())
+        }
     }
 }
 

@@ -371,6 +371,36 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// With `-v`: where the server, token and operation came from, so that
+    /// a variable silently overriding a profile is visible.
+    pub fn sources(&self, target: &Resolved) -> Vec<String> {
+        let mut lines = Vec::new();
+        if self.file_found
+            && let Some(path) = self.file.path()
+        {
+            lines.push(format!("config file: {}", path.display()));
+        }
+        let server = crate::api::redact_userinfo(&target.server.value);
+        lines.push(format!("server: {server} ({})", target.server.source));
+        let token = match self.token.as_ref().map(|t| &t.value) {
+            Some(TokenSpec::Command(_)) => format!("{} token_command", target.token.source),
+            _ => target.token.source.to_string(),
+        };
+        lines.push(format!("token: (redacted) ({token})"));
+        let operation = &target.operation;
+        let hint = match operation.source {
+            Source::TokenInferred => "; --operation overrides it",
+            _ => "",
+        };
+        lines.push(format!(
+            "operation: {} ({}{hint})",
+            operation.value, operation.source
+        ));
+        lines
+    }
+}
+
 fn row(key: &'static str, value: Option<(String, String)>) -> ConfigRow {
     ConfigRow { key, value }
 }

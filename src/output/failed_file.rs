@@ -11,7 +11,11 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use super::files::{same_file, writable_target};
+use super::{Saved, Ui, count};
 use crate::exit;
+use crate::input::Ids;
+use crate::signals::Signal;
+use std::sync::{Arc, OnceLock};
 
 pub struct FailedFile {
     path: PathBuf,
@@ -130,4 +134,67 @@ fn fill<'a>(file: File, ids: impl Iterator<Item = &'a str>, replaces: &Path) -> 
         w.write_all(b"\n")?;
     }
     w.into_inner().map_err(|e| e.into_error())?.sync_all()
+}
+
+/// Writes the ids not deleted to the failed-ids file, if one was asked for.
+pub fn save<'a>(failed: Option<FailedFile>, not_deleted: impl Iterator<Item = &'a str>) -> Saved {
+    let Some(file) = failed else {
+        return Saved::NotAsked;
+    };
+    let path = file.path().display().to_string();
+    match file.commit(not_deleted) {
+        Ok(()) => Saved::Written(path),
+        Err(e) => Saved::Failed {
+            path,
+            error: e.to_string(),
+        },
+    }
+}
+
+/// What a stop before the first request must settle: the failed-ids file
+/// (once checked) must not be left as an earlier run's.
+#[derive(Default)]
+pub struct Settle {
+    pub failed_file: OnceLock<PathBuf>,
+    /// Every id, once the input was read whole.
+    pub ids: OnceLock<Arc<Ids>>,
+}
+
+impl Settle {
+    /// A signal before the run: settle the file; the process then ends.
+    pub fn interrupted(&self, signal: Signal) {
+        crate::config::stop_command();
+        eprintln!(
+            "wolkvox: interrupted by {} before anything was sent",
+            signal.name()
+        );
+        if let Some(note) = self.settle_quietly() {
+            eprintln!("note: {note}");
+        }
+    }
+
+    /// An error or a safety check before the run: settle the file.
+    pub fn settle(&self, ui: &Ui) {
+        if let Some(note) = self.settle_quietly() {
+            ui.note(&note);
+        }
+    }
+
+    /// If every id was read, the file lists them all (none was deleted);
+    /// if not, the file is removed. Returns what was done, for the user.
+    fn settle_quietly(&self) -> Option<String> {
+        let path: &Path = self.failed_file.get()?;
+        let shown = path.display();
+        let done = match self.ids.get() {
+            Some(ids) => write_now(path, ids.slice(0..ids.len())).map(|()| {
+                format!(
+                    "{shown} lists all {}: none was deleted",
+                    count(ids.len(), "id")
+                )
+            }),
+            None => remove(path)
+                .map(|()| format!("{shown} was removed: the input was not read completely")),
+        };
+        Some(done.unwrap_or_else(|e| format!("cannot update the failed-ids file {shown}: {e}")))
+    }
 }

@@ -45,6 +45,8 @@ pub struct Context {
     pub profile: Option<String>,
     /// This run's id, in the audit log and the json summary.
     pub run_id: String,
+    /// Unique ids the run is to delete.
+    pub ids: usize,
     /// Requests the run plans to send.
     pub batches: usize,
 }
@@ -237,6 +239,23 @@ const WARNING: Style = AnsiColor::Yellow.on_default().bold();
 /// `text` in `style`; the streams leave the style out where colour does not belong.
 pub fn paint(style: Style, text: impl std::fmt::Display) -> String {
     format!("{}{text}{}", style.render(), style.render_reset())
+}
+
+/// Empty input (a night with nothing to clean up) is no error: nothing is
+/// sent, the failed file (if given) is emptied, json/jsonl get a summary of
+/// zeros.
+pub fn nothing_to_delete(
+    printer: &mut dyn Printer,
+    ui: &mut Ui,
+    ctx: &Context,
+    failed: Option<&std::path::Path>,
+) -> io::Result<()> {
+    ui.note("nothing to delete: the input holds no ids");
+    if let Some(path) = failed {
+        failed_file::write_now(path, std::iter::empty())?;
+    }
+    printer.summary(ui, ctx, &Ids::default(), &Summary::default(), None);
+    Ok(())
 }
 
 /// "1 id", "2 ids".
