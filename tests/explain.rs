@@ -275,13 +275,7 @@ fn colour_only_on_a_terminal_and_never_when_asked_not_to() {
 fn audit_lines_answer_who_deleted_what_when_from_where() {
     let server = FaultServer::start(|req| Reply::ok(req.ids().len()));
     let env = Env::new();
-    let config = env.write(
-        "c.toml",
-        &format!(
-            "[profiles.night]\nserver = \"{}\"\ntoken = \"{TOKEN}\"\noperation = \"acme\"\n",
-            server.url()
-        ),
-    );
+    let config = env.profile("night", &server.url());
     let audit = env.path("audit.jsonl");
     let out = env
         .cmd()

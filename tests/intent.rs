@@ -132,13 +132,7 @@ fn more_ids_than_max_delete_sends_nothing() {
 fn the_summary_names_the_target_and_json_adds_host_and_profile() {
     let server = ok_server();
     let env = Env::new();
-    let config = env.write(
-        "c.toml",
-        &format!(
-            "[profiles.prod]\nserver = \"{}\"\ntoken = \"{TOKEN}\"\noperation = \"acme\"\n",
-            server.url()
-        ),
-    );
+    let config = env.profile("prod", &server.url());
     let out = env
         .cmd()
         .args([

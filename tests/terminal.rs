@@ -233,13 +233,7 @@ fn a_real_run_on_a_terminal_asks_first_naming_what_it_will_delete() {
 fn the_question_names_the_profile() {
     let server = FaultServer::start(|req| Reply::ok(req.ids().len()));
     let env = Env::new();
-    let config = env.write(
-        "c.toml",
-        &format!(
-            "[profiles.prod]\nserver = \"{}\"\ntoken = \"{TOKEN}\"\noperation = \"acme\"\n",
-            server.url()
-        ),
-    );
+    let config = env.profile("prod", &server.url());
     let command = format!(
         "{} -c {} -p prod delete -m leads L1",
         bin(),

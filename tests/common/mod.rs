@@ -60,6 +60,17 @@ impl Env {
         path
     }
 
+    /// A config file whose profile `name` holds the server, the token and
+    /// the operation `acme`.
+    pub fn profile(&self, name: &str, server: &str) -> PathBuf {
+        self.write(
+            "profiles.toml",
+            &format!(
+                "[profiles.{name}]\nserver = \"{server}\"\ntoken = \"{TOKEN}\"\noperation = \"acme\"\n"
+            ),
+        )
+    }
+
     /// `wolkvox` with no WOLKVOX_* or proxy variables, HOME and
     /// XDG_CONFIG_HOME in the temp dir, short retry backoffs, and no
     /// controlling terminal (a session of its own), as cron runs it.
