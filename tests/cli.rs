@@ -548,25 +548,16 @@ fn unknown_config_key_is_an_error_naming_key_and_file() {
         "config.toml",
         "server = \"x.example.com\"\ntokn = \"abc\"\n",
     );
-    env.cmd()
-        .args(["-c", config.to_str().unwrap(), "config", "show"])
-        .assert()
-        .code(3)
-        .stderr(
-            predicate::str::contains("tokn")
-                .and(predicate::str::contains(config.to_str().unwrap())),
-        );
+    env.config_show(&config).assert().code(3).stderr(
+        predicate::str::contains("tokn").and(predicate::str::contains(config.to_str().unwrap())),
+    );
     let config = env.write("bad-profile.toml", "[profiles.x]\nserverr = \"x\"\n");
-    env.cmd()
-        .args(["-c", config.to_str().unwrap(), "config", "show"])
+    env.config_show(&config)
         .assert()
         .code(3)
         .stderr(predicate::str::contains("serverr").and(predicate::str::contains("profiles.x")));
     let config = env.write("syntax.toml", "server = \n");
-    env.cmd()
-        .args(["-c", config.to_str().unwrap(), "config", "show"])
-        .assert()
-        .code(3);
+    env.config_show(&config).assert().code(3);
 }
 
 #[test]
@@ -669,13 +660,9 @@ fn failing_token_command_exits_3() {
         .code(3)
         .stderr(predicate::str::contains("token_command"));
     let config = env.write("empty.toml", "token_command = \"true\"\n");
-    env.cmd()
-        .args(["-c", config.to_str().unwrap(), "config", "show"])
-        .assert()
-        .code(3);
+    env.config_show(&config).assert().code(3);
     let config = env.write("both.toml", "token = \"a\"\ntoken_command = \"echo b\"\n");
-    env.cmd()
-        .args(["-c", config.to_str().unwrap(), "config", "show"])
+    env.config_show(&config)
         .assert()
         .code(3)
         .stderr(predicate::str::contains("keep one"));
@@ -838,14 +825,10 @@ fn config_values_out_of_range_exit_3() {
         "retries = -1",
     ] {
         let config = env.write("c.toml", &format!("{bad}\n"));
-        env.cmd()
-            .args(["-c", config.to_str().unwrap(), "config", "show"])
-            .assert()
-            .code(3);
+        env.config_show(&config).assert().code(3);
     }
     let config = env.write("c.toml", "concurrency = 3\n");
-    env.cmd()
-        .args(["-c", config.to_str().unwrap(), "config", "show"])
+    env.config_show(&config)
         .assert()
         .stderr(predicate::str::contains("simultaneous requests per token"));
 }

@@ -134,11 +134,7 @@ fn config_file_errors_never_quote_the_token() {
         (format!("[profiles.p]\ntoken = {hex}x\n"), 2),
     ] {
         let config = env.write("config.toml", &text);
-        let out = env
-            .cmd()
-            .args(["-c", config.to_str().unwrap(), "config", "show"])
-            .assert()
-            .code(3);
+        let out = env.config_show(&config).assert().code(3);
         let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
         assert!(
             !stderr.contains(&hex[..10]) && !stderr.contains("4242424242"),
@@ -451,8 +447,7 @@ fn the_config_file_must_be_regular_and_only_its_owner_may_change_it() {
     let config = env.write("c.toml", "server = \"x.example\"\n");
     for mode in [0o620, 0o602, 0o666] {
         common::set_mode(&config, mode);
-        env.cmd()
-            .args(["-c", config.to_str().unwrap(), "config", "show"])
+        env.config_show(&config)
             .assert()
             .code(3)
             .stderr(predicate::str::contains(format!(
@@ -638,8 +633,7 @@ fn a_token_command_that_prints_too_much_is_a_configuration_error() {
         "c.toml",
         "token_command = \"head -c 100000 /dev/zero | tr '\\\\\\\\0' a\"\n",
     );
-    env.cmd()
-        .args(["-c", config.to_str().unwrap(), "config", "show"])
+    env.config_show(&config)
         .assert()
         .code(3)
         .stderr(predicate::str::contains("more than 64 KiB"));
@@ -716,10 +710,7 @@ fn small_mistakes_are_refused() {
         env.dry().args([flag, "0.001", "a1"]).assert().code(0);
     }
     let config = env.write("c.toml", "timeout = 0.0001\n");
-    env.cmd()
-        .args(["-c", config.to_str().unwrap(), "config", "show"])
-        .assert()
-        .code(3);
+    env.config_show(&config).assert().code(3);
     for server in [
         "http:/localhost:9",
         "https:crm0001.wolkvox.com",

@@ -349,15 +349,11 @@ fn an_audit_log_in_a_missing_directory_from_the_config_file_is_a_configuration_e
 fn an_unknown_key_lists_every_key_the_file_may_hold() {
     let env = Env::new();
     let config = env.write("c.toml", "sever = \"x\"\n");
-    env.cmd()
-        .args(["-c", config.to_str().unwrap(), "config", "show"])
-        .assert()
-        .code(3)
-        .stderr(
-            predicate::str::contains("unknown key `sever`").and(predicate::str::contains(
-                "max_delete, default_profile, profiles",
-            )),
-        );
+    env.config_show(&config).assert().code(3).stderr(
+        predicate::str::contains("unknown key `sever`").and(predicate::str::contains(
+            "max_delete, default_profile, profiles",
+        )),
+    );
 }
 
 #[test]

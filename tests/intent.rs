@@ -462,8 +462,7 @@ fn hints_for_the_usual_mistakes() {
             )));
     }
     let config = env.write("c.toml", "token = \"'abc123'\"\n");
-    env.cmd()
-        .args(["-c", config.to_str().unwrap(), "config", "show"])
+    env.config_show(&config)
         .assert()
         .code(3)
         .stderr(predicate::str::contains(

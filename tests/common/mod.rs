@@ -71,6 +71,13 @@ impl Env {
         )
     }
 
+    /// `wolkvox -c CONFIG config show`.
+    pub fn config_show(&self, config: &Path) -> assert_cmd::Command {
+        let mut cmd = self.cmd();
+        cmd.arg("-c").arg(config).args(["config", "show"]);
+        cmd
+    }
+
     /// `wolkvox` with no WOLKVOX_* or proxy variables, HOME and
     /// XDG_CONFIG_HOME in the temp dir, short retry backoffs, and no
     /// controlling terminal (a session of its own), as cron runs it.
